@@ -1,0 +1,146 @@
+"""The `studio` command: check and create shows, open the app.
+
+Exit codes: 0 clean (or warnings only), 1 errors in the show or a failed action, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from studio import __version__
+from studio.core.logs import report_crash, setup_logging
+from studio.core.problems import Problem
+from studio.show.loader import LoadResult, load_show
+from studio.show.starter import StarterError, create_starter
+
+
+def demo_show_path() -> Path:
+    """The bundled demo show (a real folder inside the installed package)."""
+    return Path(str(resources.files("studio") / "assets" / "demo-show"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="studio",
+        description="studio — a 2D digital-human host for live commerce.",
+        epilog="Run `studio COMMAND --help` for a command's options.",
+    )
+    p.add_argument("--version", action="version", version=f"studio {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check a show folder and list every problem",
+                       description="Check a show folder. Prints file:line: error|warning: message (hint). "
+                                   "Exit 0 when clean or warnings only, 1 on errors.")
+    c.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    c.add_argument("--json", action="store_true", help="print a JSON report for tools")
+    c.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    n = sub.add_parser("new", help="create a starter show that passes `studio check`",
+                       description="Create a starter show in a new (or empty) folder.")
+    n.add_argument("folder", type=Path)
+    n.add_argument("--title", help="the show's title")
+    n.add_argument("--language", default="zh-CN", help="zh-CN (default) or en-US")
+
+    g = sub.add_parser("gui", help="open the app (on the demo show unless a show is given)")
+    g.add_argument("show", type=Path, nargs="?", help="the show folder (default: the bundled demo)")
+    g.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="save a screenshot of the window to PNG and quit (for headless checks)")
+
+    sub.add_parser("demo-path", help="print where the bundled demo show is")
+    return p
+
+
+def _display_file(show_arg: Path, problem: Problem) -> str:
+    """The problem's file relative to where the user is, so editors can jump to it."""
+    base = show_arg.parent if show_arg.name == "show.toml" else show_arg
+    if not problem.file or Path(problem.file).is_absolute() or problem.file == str(base):
+        return problem.file
+    return (base / problem.file).as_posix()
+
+
+def _display(show_arg: Path, problem: Problem) -> str:
+    return _display_file(show_arg, problem) + problem.format()[len(problem.file):]
+
+
+def _summary(result: LoadResult) -> str:
+    e, w = len(result.errors), len(result.warnings)
+    counts = f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+    if result.show is None:
+        return f"{result.root}: cannot run — {counts}"
+    s = result.show
+    return (f"{result.root}: OK — {len(s.products)} products, {len(s.rundowns)} rundowns, "
+            f"{len(s.schedule.windows)} schedule windows ({counts})")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = load_show(args.show)
+    if args.json:
+        report = {
+            "show": str(args.show),
+            "ok": result.ok,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "problems": [
+                {**p.to_json(), "path": _display_file(args.show, p)}
+                for p in result.problems
+            ],
+        }
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for p in result.problems:
+            if args.quiet and not p.is_error:
+                continue
+            print(_display(args.show, p))
+        print(_summary(result), file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        files = create_starter(args.folder, args.title, args.language)
+    except StarterError as exc:
+        print(f"studio new: {exc}", file=sys.stderr)
+        return 1
+    for f in files:
+        print(f"created {f.as_posix()}")
+    print(f"next: studio check {args.folder.as_posix()}", file=sys.stderr)
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from studio.app import run_gui  # Qt loads only for the GUI
+
+    return run_gui(args.show or demo_show_path(), screenshot=args.screenshot)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    setup_logging()
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "new":
+            return cmd_new(args)
+        if args.command == "gui":
+            return cmd_gui(args)
+        if args.command == "demo-path":
+            print(demo_show_path())
+            return 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `studio check … | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # the CLI never shows a bare traceback; the log keeps it
+        print(report_crash(exc), file=sys.stderr)
+        return 1
+    return 2

@@ -1,0 +1,1 @@
+"""Small shared building blocks: problems, confined paths, clocks. Qt-free."""

@@ -1,0 +1,276 @@
+"""Read TOML text safely and remember the line each key and array element starts on.
+
+`tomllib` gives values but no positions; located error messages need them. After tomllib has
+accepted the text, a small structural scanner walks it again and records, for every key path
+(("products", "faq", 0, "answer") style), the 1-based line where its value begins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KeyPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class TomlReadError(Exception):
+    """The file cannot be read as TOML; `line` is where the trouble is, when known."""
+
+    def __init__(self, message: str, line: int | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+@dataclass
+class TomlSource:
+    """A parsed TOML document plus where each key path sits in the text."""
+
+    data: dict[str, Any]
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of `path`, or of its nearest located ancestor."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return None
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes of a show file as text: UTF-8, a BOM tolerated, CRLF made LF; else TomlReadError."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise TomlReadError(
+            f"the file is {len(raw):,} bytes; show files may be at most {MAX_FILE_BYTES:,}",
+            hint="keep long texts and media in separate files",
+        )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise TomlReadError("this is not a text file (it contains NUL bytes)", line,
+                            hint="a show file must be plain UTF-8 text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030; " + hint
+        except UnicodeDecodeError:
+            pass
+        raise TomlReadError("the file is not valid UTF-8 text", line, hint=hint
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def parse_toml(text: str) -> TomlSource:
+    """Parse TOML text; raise TomlReadError with the line of a syntax error."""
+    if not text.strip():
+        raise TomlReadError("the file is empty", 1, hint="see `studio new` for a starter show")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        line = None
+        m = _TOML_ERROR_AT.search(msg)
+        if m:
+            line = int(m.group(1))
+            msg = _TOML_ERROR_AT.sub("", msg).strip()
+        raise TomlReadError(f"TOML syntax: {msg}", line,
+                            hint="check quotes, brackets and '=' on that line") from None
+    except RecursionError:
+        raise TomlReadError("the file nests too deeply to read") from None
+    source = TomlSource(data)
+    try:
+        _Scanner(text, source.lines).scan()
+    except (IndexError, ValueError, RecursionError):
+        pass  # positions are a courtesy; the data is already valid
+    return source
+
+
+def read_toml_file(path: Path) -> TomlSource:
+    """Read and parse one TOML file, refusing binary, oversized or non-UTF-8 content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TomlReadError(
+                f"the file is {size:,} bytes; show files may be at most {MAX_FILE_BYTES:,}",
+                hint="keep long texts and media in separate files",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TomlReadError(f"cannot read the file: {exc.strerror or exc}") from None
+    return parse_toml(decode_text(raw))
+
+
+class _Scanner:
+    """Walks TOML text that tomllib accepted, recording the line of every key and element."""
+
+    def __init__(self, text: str, out: dict[KeyPath, int]) -> None:
+        self.s = text
+        self.i = 0
+        self.out = out
+        self.nl = [m.start() for m in re.finditer("\n", text)]
+        self.aot_index: dict[KeyPath, int] = {}
+
+    def line(self, pos: int | None = None) -> int:
+        return bisect.bisect_left(self.nl, self.i if pos is None else pos) + 1
+
+    def peek(self, n: int = 1) -> str:
+        return self.s[self.i : self.i + n]
+
+    def skip_ws(self, newlines: bool) -> None:
+        s = self.s
+        while self.i < len(s):
+            c = s[self.i]
+            if c in " \t" or (newlines and c in "\r\n"):
+                self.i += 1
+            elif c == "#":
+                while self.i < len(s) and s[self.i] != "\n":
+                    self.i += 1
+            else:
+                break
+
+    def record(self, path: KeyPath, pos: int) -> None:
+        self.out.setdefault(path, self.line(pos))
+
+    def scan(self) -> None:
+        table: KeyPath = ()
+        while True:
+            self.skip_ws(newlines=True)
+            if self.i >= len(self.s):
+                return
+            start = self.i
+            if self.peek(2) == "[[":
+                self.i += 2
+                keys = self.key()
+                self.skip_ws(False)
+                self.i += 2  # ]]
+                path = self.resolve(keys, last_is_array=True)
+                idx = self.aot_index.get(path, -1) + 1
+                self.aot_index[path] = idx
+                self.record(path, start)
+                table = path + (idx,)
+                self.record(table, start)
+            elif self.peek() == "[":
+                self.i += 1
+                keys = self.key()
+                self.skip_ws(False)
+                self.i += 1  # ]
+                table = self.resolve(keys, last_is_array=False)
+                self.record(table, start)
+            else:
+                keys = self.key()
+                self.skip_ws(False)
+                self.i += 1  # =
+                self.skip_ws(False)
+                self.record(table + keys, start)
+                self.value(table + keys)
+
+    def resolve(self, keys: KeyPath, last_is_array: bool) -> KeyPath:
+        """A header's keys with the current index of each array of tables inserted."""
+        out: list[str | int] = []
+        for n, k in enumerate(keys):
+            out.append(k)
+            is_last = n == len(keys) - 1
+            if tuple(out) in self.aot_index and not (is_last and last_is_array):
+                out.append(self.aot_index[tuple(out)])
+        return tuple(out)
+
+    def key(self) -> tuple[str, ...]:
+        parts: list[str] = []
+        while True:
+            self.skip_ws(False)
+            c = self.peek()
+            if c == '"':
+                parts.append(self.basic_string())
+            elif c == "'":
+                end = self.s.index("'", self.i + 1)
+                parts.append(self.s[self.i + 1 : end])
+                self.i = end + 1
+            else:
+                m = _BARE_KEY.match(self.s, self.i)
+                if not m:
+                    raise ValueError("key expected")
+                parts.append(m.group(0))
+                self.i = m.end()
+            self.skip_ws(False)
+            if self.peek() == ".":
+                self.i += 1
+                continue
+            return tuple(parts)
+
+    def basic_string(self) -> str:
+        start = self.i
+        self.i += 1
+        s = self.s
+        while s[self.i] != '"':
+            self.i += 2 if s[self.i] == "\\" else 1
+        self.i += 1
+        return tomllib.loads("k = " + s[start : self.i])["k"]
+
+    def value(self, path: KeyPath) -> None:
+        s = self.s
+        if s.startswith('"""', self.i):
+            self.i += 3
+            while not s.startswith('"""', self.i):
+                self.i += 2 if s[self.i] == "\\" else 1
+            self.i += 3
+            while self.peek() == '"':  # up to two quotes may end the content
+                self.i += 1
+        elif s.startswith("'''", self.i):
+            self.i = s.index("'''", self.i + 3) + 3
+            while self.peek() == "'":
+                self.i += 1
+        elif self.peek() == '"':
+            self.basic_string()
+        elif self.peek() == "'":
+            self.i = s.index("'", self.i + 1) + 1
+        elif self.peek() == "[":
+            self.i += 1
+            n = 0
+            while True:
+                self.skip_ws(newlines=True)
+                if self.peek() == "]":
+                    self.i += 1
+                    return
+                if self.peek() == ",":
+                    self.i += 1
+                    continue
+                self.record(path + (n,), self.i)
+                self.value(path + (n,))
+                n += 1
+        elif self.peek() == "{":
+            self.i += 1
+            while True:
+                self.skip_ws(newlines=True)
+                if self.peek() == "}":
+                    self.i += 1
+                    return
+                if self.peek() == ",":
+                    self.i += 1
+                    continue
+                start = self.i
+                keys = self.key()
+                self.skip_ws(False)
+                self.i += 1  # =
+                self.skip_ws(False)
+                self.record(path + keys, start)
+                self.value(path + keys)
+        else:
+            while self.i < len(s) and s[self.i] not in ",]}\n#":
+                self.i += 1

@@ -1,0 +1,1 @@
+"""The operator-facing Qt windows."""
