@@ -20,8 +20,9 @@ SATURDAY_EVENING = datetime(2026, 11, 28, 21, 30)
 
 def image_array(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB32)
-    ptr = image.constBits()
-    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3]
+    view = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    # Copy while `image` is alive: the buffer belongs to it and is freed with it.
+    return view[:, : image.width(), :3].copy()
 
 
 @pytest.fixture
