@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 def _display_file(show_arg: Path, problem: Problem) -> str:
     """The problem's file relative to where the user is, so editors can jump to it."""
     base = show_arg.parent if show_arg.name == "show.toml" else show_arg
-    if not problem.file or Path(problem.file).is_absolute() or problem.file == str(base):
+    if not problem.file or Path(problem.file).is_absolute() or problem.file in (str(base), str(show_arg)):
         return problem.file
     return (base / problem.file).as_posix()
 
@@ -89,7 +90,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 for p in result.problems
             ],
         }
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(report, sys.stdout, ensure_ascii=not _speaks_utf8(sys.stdout), indent=2)
         sys.stdout.write("\n")
     else:
         for p in result.problems:
@@ -118,7 +119,24 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.show or demo_show_path(), screenshot=args.screenshot)
 
 
+def _speaks_utf8(stream: object) -> bool:
+    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "") in (
+        "utf8", "utf8sig")
+
+
+def _tolerate_narrow_output() -> None:
+    """Output redirected in a legacy code page (cp1252…) cannot encode Chinese: escape, never crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not _speaks_utf8(stream):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerate_narrow_output()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -138,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `studio check … | head` closed the pipe: not an error
-        sys.stderr.close()
+        # Point stdout at devnull so the interpreter's final flush cannot fail again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
     except Exception as exc:  # the CLI never shows a bare traceback; the log keeps it
         print(report_crash(exc), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
@@ -44,5 +45,7 @@ class ManualClock:
     def advance(self, seconds: float) -> None:
         if seconds < 0:
             raise ValueError("a clock does not go backwards")
+        if not math.isfinite(seconds):
+            raise ValueError(f"cannot advance a clock by {seconds} seconds")
         self._mono += seconds
         self._wall += timedelta(seconds=seconds)

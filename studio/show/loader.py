@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.paths import PathOutsideError, confine
-from studio.core.problems import Problem, Severity, did_you_mean, sort_problems
+from studio.core.problems import Problem, Severity, closest, did_you_mean, sort_problems
 from studio.show.model import (
     CANVAS_PRESETS,
     CARD_ACTIONS,
@@ -211,11 +211,12 @@ class _File:
         if key not in table:
             return default
         value = table[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        if (isinstance(value, bool) or not isinstance(value, int | float)
+                or (isinstance(value, float) and math.isnan(value))):
             self.error(path + (key,), f"must be a number, got {_kind(value)}", f"write {key} = {default:g}")
             return default
         if not lo <= value <= hi:
-            self.error(path + (key,), f"must be between {lo:g} and {hi:g}{unit}, got {value:g}")
+            self.error(path + (key,), f"must be between {lo:g} and {hi:g}{unit}, got {_number(value)}")
             return default
         return float(value)
 
@@ -230,7 +231,7 @@ class _File:
             self.error(path + (key,), f"must be a whole number, got {_kind(value)}")
             return default
         if not lo <= value <= hi:
-            self.error(path + (key,), f"must be between {lo} and {hi}, got {value}")
+            self.error(path + (key,), f"must be between {lo} and {hi}, got {_number(value)}")
             return default
         return value
 
@@ -269,10 +270,10 @@ class _File:
                        f"write {key} = 168.5 (no currency sign or words)")
             return None
         if amount < 0:
-            self.error(path + (key,), f"must not be negative, got {value}")
+            self.error(path + (key,), f"must not be negative, got {_number(value)}")
             return None
         if amount > Decimal("100000000"):
-            self.error(path + (key,), f"is implausibly large ({value})")
+            self.error(path + (key,), f"is implausibly large ({_number(value)})")
             return None
         return amount
 
@@ -292,13 +293,16 @@ class _File:
         except PathOutsideError as exc:
             self.error(path, str(exc), "media must live inside the show folder, e.g. media/tea.png")
             return None
-        ok = target.is_dir() if expect_dir else target.is_file()
+        try:
+            ok = target.is_dir() if expect_dir else target.is_file()
+        except OSError:  # e.g. a name too long for the file system
+            ok = False
         if not ok:
             report = self.error if missing_is_error else self.warn
             hint = "check the spelling; paths are relative to the show folder"
             nearby = _nearby_names(target)
-            if nearby:
-                hint = did_you_mean(target.name, nearby) or hint
+            if closest(target.name, nearby) is not None:
+                hint = did_you_mean(target.name, nearby)
             report(path, f"{what} '{rel}' not found" + ("" if missing_is_error else "; a placeholder is used"),
                    hint)
             return None
@@ -309,6 +313,9 @@ class _Context:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        # ids of product files that exist but could not be loaded: their errors are reported
+        # in their own file, so a rundown naming them need not add a second error
+        self.broken_products: set[str] = set()
 
     def add(self, severity: Severity, file: str, line: int | None, key: str, message: str, hint: str) -> None:
         self.problems.append(Problem(severity, file, line, key, message, hint))
@@ -317,12 +324,20 @@ class _Context:
 def load_show(path: Path | str) -> LoadResult:
     """Load the show in folder `path` (or the folder of a show.toml). Never raises for bad input."""
     given = Path(path)
-    root = given.parent if given.name == SHOW_FILE and given.is_file() else given
+    try:
+        given_is_dir = given.is_dir()
+    except OSError:
+        given_is_dir = False
+    root = given.parent if given.name == SHOW_FILE and not given_is_dir else given
     ctx = _Context(root)
     try:
         show = _load(ctx, root)
     except RecursionError:
         ctx.add(Severity.ERROR, SHOW_FILE, None, "", "the show nests too deeply to read", "")
+        show = None
+    except OSError as exc:  # the folder itself cannot be examined (a name too long, …)
+        ctx.add(Severity.ERROR, str(root), None, "", f"cannot read the show: {exc.strerror or exc}",
+                "give the folder that holds show.toml")
         show = None
     problems = tuple(sort_problems(ctx.problems))
     if any(p.is_error for p in problems):
@@ -426,7 +441,7 @@ def _kind(value: object) -> str:
         shown = value if len(value) <= 30 else value[:27] + "…"
         return f'text "{shown}"'
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -434,6 +449,14 @@ def _kind(value: object) -> str:
     if isinstance(value, datetime | date | time):
         return f"the date/time {value}"
     return type(value).__name__
+
+
+def _number(value: object) -> str:
+    """A number as written, shortened when it has more digits than a message can show."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    return text if len(text) <= 24 else text[:20] + "…"
 
 
 def _nearby_names(target: Path) -> list[str]:
@@ -531,11 +554,12 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
     seen: dict[str, str] = {}
     for p in files:
         rel = f"{PRODUCTS_DIR}/{p.name}"
-        product = _product(ctx, p, rel, language)
-        if product is None:
+        loaded = _product(ctx, p, rel, language)
+        if loaded is None:
             continue
+        product, id_line = loaded
         if product.id in seen:
-            ctx.add(Severity.ERROR, rel, product.source.line, "id",
+            ctx.add(Severity.ERROR, rel, id_line, "id",
                     f"product id '{product.id}' is also used by {seen[product.id]}", "ids must be unique")
             continue
         seen[product.id] = rel
@@ -543,9 +567,11 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
     return products
 
 
-def _product(ctx: _Context, path: Path, rel: str, language: str) -> Product | None:
+def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Product, int] | None:
+    """The product in one file and the line its id comes from (1 when the file name gives it)."""
     src = _read(ctx, path, rel)
     if src is None:
+        ctx.broken_products.add(path.stem)
         return None
     f = _File(ctx, rel, src)
     d = src.data
@@ -594,12 +620,14 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> Product | No
                line=1, hint='add pitch = ["…"]')
     faq = _faq(f, d, pid, language, available)
     if price is None:
+        ctx.broken_products.add(pid)
         return None
-    return Product(
+    product = Product(
         id=pid, name=name, price=price, currency=currency, original_price=original, image=image,
         selling_points=selling_points, stock=stock, link=link, flash_sale_end=flash, faq=faq,
         pitch=pitch, source=SourceRef(rel, 1),
     )
+    return product, (f.line(("id",)) if "id" in d else None) or 1
 
 
 def _looks_like_image(path: Path) -> bool:
@@ -697,7 +725,7 @@ def _line(f: _File, entry: Any, path: KeyPath, line_id: str, variables: set[str]
                         f"set {need} in this file, or remove {{{var.name}}}")
         else:
             f.error(path, f"unknown variable {{{var.name}}}",
-                    (did_you_mean(var.name, VARIABLES) + " ") if did_you_mean(var.name, VARIABLES) else
+                    did_you_mean(var.name, VARIABLES) if closest(var.name, VARIABLES) else
                     "variables: " + ", ".join("{" + v + "}" for v in VARIABLES)
                     + "; write {{ and }} for literal braces")
     expression = _choice(f, cues, "expression", path, EXPRESSIONS)
@@ -767,7 +795,7 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
                    "add [rundowns.main] with products = [\"…\"]", line=1)
             return [Rundown("all", "All products", tuple(RundownItem(i) for i in ids),
                             source=SourceRef(f.rel, None))]
-        if "rundowns" in d:
+        if isinstance(d.get("rundowns"), dict):  # (any other type was reported by f.table)
             f.error(("rundowns",), "no rundowns defined", 'add [rundowns.main] with products = ["…"]')
         return []
     out = []
@@ -803,7 +831,11 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
                 f.error(ipath, f"must be a product id or {{ id = \"…\", repeat = 2 }}, got {_kind(item)}")
                 continue
             if not pid:
+                if isinstance(item, str):
+                    f.warn(ipath, "empty product id is ignored")
                 continue
+            if pid not in ids and pid in f.ctx.broken_products:
+                continue  # its own file already has the error
             if pid not in ids:
                 f.error(ipath, f"unknown product '{pid}'",
                         did_you_mean(pid, ids) if ids else "no products were loaded")
@@ -844,6 +876,9 @@ def _days(f: _File, table: dict[str, Any], path: KeyPath) -> tuple[int, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
         f.error(path + ("days",), f"must be a list of days, got {_kind(value)}")
+        return ()
+    if not items:
+        f.error(path + ("days",), "lists no days", 'days = ["mon", "tue"] or "daily"')
         return ()
     days: set[int] = set()
     for i, item in enumerate(items):
@@ -888,7 +923,8 @@ def _schedule(f: _File, d: dict[str, Any], rundowns: list[Rundown]) -> Schedule:
             f.error(path + ("rundown",), f"unknown rundown '{rid}'",
                     did_you_mean(rid, ids) if ids else "define it under [rundowns]")
             continue
-        if start is not None and end is not None and start == end:
+        whole_day = isinstance(body.get("to"), str) and body["to"].strip() == "24:00"
+        if start is not None and end is not None and start == end and not whole_day:
             f.error(path, "the window starts and ends at the same time",
                     "for a whole day write from = \"00:00\", to = \"24:00\"")
             continue

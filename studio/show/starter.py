@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from studio.show.model import disclosure_for
@@ -123,17 +124,29 @@ class StarterError(Exception):
     """The starter show cannot be written where asked."""
 
 
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _toml_text(text: str) -> str:
+    """`text` made safe inside a one-line TOML basic string (and a comment): one line, escaped."""
+    one_line = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return one_line.replace("\\", "\\\\").replace('"', "'")
+
+
 def create_starter(folder: Path, title: str | None = None, language: str = "zh-CN") -> list[Path]:
     """Write a starter show into `folder` (new or empty); return the files written."""
+    if not _LANGUAGE_TAG.match(language):
+        raise StarterError(f"'{language}' is not a language tag; use zh-CN or en-US")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise StarterError(f"{folder} already exists and is not empty; choose a new folder")
     english = not language.lower().startswith("zh")
     title = title or ("My live show" if english else "我的直播间")
-    args = {"title": title.replace('"', "'"), "folder": folder.as_posix(),
+    args = {"title": _toml_text(title), "folder": " ".join(folder.as_posix().split()),
             "disclosure": disclosure_for(language)}
     show_text = (_SHOW_EN if english else _SHOW_ZH).format(**args)
-    if english and language != "en-US":
-        show_text = show_text.replace('language = "en-US"', f'language = "{language}"')
+    written_as = "en-US" if english else "zh-CN"
+    if language != written_as:  # e.g. en-GB or zh-TW: keep the language asked for
+        show_text = show_text.replace(f'language = "{written_as}"', f'language = "{language}"')
     product_text = _PRODUCT_EN if english else _PRODUCT_ZH
     try:
         (folder / "products").mkdir(parents=True, exist_ok=True)

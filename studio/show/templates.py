@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _MAX_NODES = 10_000
+_MAX_LISTED = 256  # up to this many variants, `avoid` can list them all
+_MAX_DEPTH = 50  # variants inside variants; deeper would exhaust Python's stack
 
 
 class TemplateError(ValueError):
@@ -83,7 +85,12 @@ class Template:
         for _ in range(attempts):
             text = "".join(_render(self.nodes, values, rng))
             if text not in avoid:
-                break
+                return text
+        if self.variant_count() <= _MAX_LISTED:
+            # Unlucky draws: pick among the texts that are left, so an alternative always wins.
+            fresh = sorted({t for t in _all_texts(self.nodes, values) if t not in avoid})
+            if fresh:
+                return rng.choice(fresh)
         return text
 
     def plain(self) -> str:
@@ -121,6 +128,19 @@ def _render(nodes: tuple[Node, ...], values: Mapping[str, str], rng: random.Rand
     return out
 
 
+def _all_texts(nodes: tuple[Node, ...], values: Mapping[str, str]) -> list[str]:
+    texts = [""]
+    for n in nodes:
+        if isinstance(n, str):
+            parts = [n]
+        elif isinstance(n, Var):
+            parts = [values[n.name]]
+        else:
+            parts = [t for opt in n.options for t in _all_texts(opt, values)]
+        texts = [a + b for a in texts for b in parts]
+    return texts
+
+
 def _plain(nodes: tuple[Node, ...]) -> list[str]:
     out: list[str] = []
     for n in nodes:
@@ -138,6 +158,7 @@ class _Parser:
         self.t = text
         self.i = 0
         self.count = 0
+        self.depth = 0
 
     def error(self, message: str, pos: int, hint: str = "") -> TemplateError:
         return TemplateError(message, pos + 1, hint)
@@ -179,6 +200,15 @@ class _Parser:
 
     def braces(self) -> Node:
         start = self.i
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise self.error(f"variants nest more than {_MAX_DEPTH} deep", start,
+                             "flatten the choices into one {a|b|c}")
+        node = self._braces(start)
+        self.depth -= 1
+        return node
+
+    def _braces(self, start: int) -> Node:
         self.i += 1  # {
         options: list[tuple[Node, ...]] = []
         while True:

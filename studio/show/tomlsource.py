@@ -20,6 +20,8 @@ MAX_FILE_BYTES = 1_000_000
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_ERROR_AT_END = "(at end of document)"
+_HUGE_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
 
 class TomlReadError(Exception):
@@ -86,14 +88,26 @@ def parse_toml(text: str) -> TomlSource:
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         line = None
+        hint = "check quotes, brackets and '=' on that line"
         m = _TOML_ERROR_AT.search(msg)
         if m:
             line = int(m.group(1))
             msg = _TOML_ERROR_AT.sub("", msg).strip()
-        raise TomlReadError(f"TOML syntax: {msg}", line,
-                            hint="check quotes, brackets and '=' on that line") from None
+        elif _TOML_ERROR_AT_END in msg:
+            # tomllib gives no line here: point at the last line that has anything on it.
+            line = text.rstrip().count("\n") + 1
+            msg = msg.replace(_TOML_ERROR_AT_END, "at the end of the file").strip()
+            if msg.startswith(("Unclosed", "Unterminated")):
+                hint = "a quote or bracket opened earlier is never closed"
+        raise TomlReadError(f"TOML syntax: {msg}", line, hint=hint) from None
     except RecursionError:
         raise TomlReadError("the file nests too deeply to read") from None
+    except ValueError:
+        # tomllib lets int() refuse numbers with thousands of digits; say where the number is.
+        m = _HUGE_NUMBER.search(text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        raise TomlReadError("a number in the file is too long to read", line,
+                            hint="numbers may have at most a few thousand digits") from None
     source = TomlSource(data)
     try:
         _Scanner(text, source.lines).scan()
@@ -148,6 +162,11 @@ class _Scanner:
     def record(self, path: KeyPath, pos: int) -> None:
         self.out.setdefault(path, self.line(pos))
 
+    def record_with_parents(self, path: KeyPath, pos: int) -> None:
+        """Record `path` and the tables it implies (`[a.b]` and `a.b = 1` define `a` too)."""
+        for n in range(1, len(path) + 1):
+            self.record(path[:n], pos)
+
     def scan(self) -> None:
         table: KeyPath = ()
         while True:
@@ -163,7 +182,7 @@ class _Scanner:
                 path = self.resolve(keys, last_is_array=True)
                 idx = self.aot_index.get(path, -1) + 1
                 self.aot_index[path] = idx
-                self.record(path, start)
+                self.record_with_parents(path, start)
                 table = path + (idx,)
                 self.record(table, start)
             elif self.peek() == "[":
@@ -172,13 +191,14 @@ class _Scanner:
                 self.skip_ws(False)
                 self.i += 1  # ]
                 table = self.resolve(keys, last_is_array=False)
-                self.record(table, start)
+                self.record_with_parents(table, start)
             else:
                 keys = self.key()
                 self.skip_ws(False)
                 self.i += 1  # =
                 self.skip_ws(False)
-                self.record(table + keys, start)
+                for n in range(1, len(keys) + 1):  # a dotted key defines its parent tables
+                    self.record(table + keys[:n], start)
                 self.value(table + keys)
 
     def resolve(self, keys: KeyPath, last_is_array: bool) -> KeyPath:
@@ -269,8 +289,12 @@ class _Scanner:
                 self.skip_ws(False)
                 self.i += 1  # =
                 self.skip_ws(False)
-                self.record(path + keys, start)
+                for n in range(1, len(keys) + 1):
+                    self.record(path + keys[:n], start)
                 self.value(path + keys)
         else:
+            start = self.i
             while self.i < len(s) and s[self.i] not in ",]}\n#":
                 self.i += 1
+            if self.i == start:  # lost track of the structure: stop rather than loop forever
+                raise ValueError("value expected")

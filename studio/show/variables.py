@@ -44,9 +44,13 @@ def format_discount(product: Product, language: str) -> str:
         return ""
     if language.lower().startswith("zh"):
         zhe = (ratio * 10).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if zhe >= 10:  # a tiny markdown must not read as "10折" (no discount at all)
+            zhe = (ratio * 10).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return f"{format_amount(zhe)}折"
     off = ((1 - ratio) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    return f"{off}% off"
+    if off < 1:
+        off = ((1 - ratio) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{format_amount(off)}% off"
 
 
 def product_variables(product: Product, language: str, now: datetime) -> dict[str, str]:
@@ -55,7 +59,8 @@ def product_variables(product: Product, language: str, now: datetime) -> dict[st
     return {
         "name": product.name,
         "price": format_amount(product.price),
-        "original_price": format_amount(product.original_price) if product.original_price else "",
+        "original_price": (format_amount(product.original_price)
+                           if product.original_price is not None else ""),
         "saving": format_amount(saving) if saving is not None else "",
         "discount": format_discount(product, language),
         "stock": str(product.stock) if product.stock is not None else "",

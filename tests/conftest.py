@@ -1,0 +1,158 @@
+"""Shared fixtures. Everything here is Qt-free: it builds show folders and loads them."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from studio.core.problems import Problem, Severity
+from studio.show.loader import LoadResult, load_show
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_SHOW = REPO / "studio" / "assets" / "demo-show"
+
+# A show that loads with no problems at all; tests change one thing and expect one problem.
+MINIMAL_SHOW = """\
+title = "Test show"
+language = "zh-CN"
+
+[rundowns.main]
+products = ["tea"]
+"""
+
+MINIMAL_PRODUCT = """\
+name = "明前龙井"
+price = 168
+pitch = ["今天只要{price}元"]
+"""
+MINIMAL_PRODUCTS = {"tea": MINIMAL_PRODUCT}
+
+Content = str | bytes
+
+
+@pytest.fixture
+def make_show(tmp_path: Path) -> Callable[..., Path]:
+    """Build a show folder from strings: `make_show(show=..., products={"tea": "..."}, files={...})`.
+
+    `show=None` leaves show.toml out; `products=None` leaves products/ out. Product names get
+    `.toml` appended unless they already have a suffix; `files` are other show-relative files
+    (media…). Text is written as UTF-8 exactly as given (no newline translation); bytes as is.
+    """
+    counter = iter(range(1_000_000))
+
+    def build(
+        show: Content | None = MINIMAL_SHOW,
+        products: Mapping[str, Content] | None = MINIMAL_PRODUCTS,
+        files: Mapping[str, Content] | None = None,
+    ) -> Path:
+        root = tmp_path / f"show{next(counter)}"
+        root.mkdir()
+        if show is not None:
+            _write(root / "show.toml", show)
+        if products is not None:
+            (root / "products").mkdir()
+            for name, content in products.items():
+                filename = name if "." in name else f"{name}.toml"
+                _write(root / "products" / filename, content)
+        for rel, content in (files or {}).items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write(target, content)
+        return root
+
+    return build
+
+
+def _write(path: Path, content: Content) -> None:
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+
+
+def check_problem_shape(problem: Problem, root: Path | None = None) -> None:
+    """What every problem must look like, whatever the input: located, formatted, tidy."""
+    assert isinstance(problem.severity, Severity)
+    assert problem.message and problem.message == problem.message.strip()
+    assert problem.hint == problem.hint.strip(), f"hint has stray whitespace: {problem.hint!r}"
+    assert problem.line is None or problem.line >= 1
+    if root is None or problem.file != str(root):  # show-relative files are '/'-separated
+        assert "\\" not in problem.file and not Path(problem.file).is_absolute()
+    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+    expected = f"{where}: {problem.severity.value}: "
+    if problem.key:
+        expected += f"{problem.key}: "
+    expected += problem.message
+    if problem.hint:
+        expected += f" ({problem.hint})"
+    assert problem.format() == expected
+    assert re.match(r"^[^:]+(:\d+)?: (error|warning): ", problem.format())
+
+
+@pytest.fixture
+def load() -> Callable[[Path | str], LoadResult]:
+    """`load_show` that also checks the result's invariants (never raises; show None on errors)."""
+
+    def run(path: Path | str) -> LoadResult:
+        result = load_show(path)
+        assert isinstance(result, LoadResult)
+        assert isinstance(result.problems, tuple)
+        for p in result.problems:
+            check_problem_shape(p, result.root)
+        if result.errors:
+            assert result.show is None
+            assert not result.ok
+        else:
+            assert result.show is not None
+        return result
+
+    return run
+
+
+@pytest.fixture
+def demo_show() -> Path:
+    """The bundled demo show folder."""
+    return DEMO_SHOW
+
+
+@pytest.fixture
+def symlink() -> Callable[[Path, Path], None]:
+    """`symlink(target, link)`, skipping the test where symbolic links cannot be made (Windows)."""
+
+    def make(target: Path, link: Path) -> None:
+        try:
+            os.symlink(target, link, target_is_directory=target.is_dir())
+        except (OSError, NotImplementedError) as exc:
+            pytest.skip(f"cannot create symbolic links here: {exc}")
+
+    return make
+
+
+@pytest.fixture
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point studio's log/state folder at a temporary directory (the CLI logs there)."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    monkeypatch.setenv("LOCALAPPDATA", str(state))
+    return state
+
+
+@pytest.fixture
+def only() -> Callable[..., Problem]:
+    """`only(result, key=..., file=..., severity=...)`: the one problem matching, or fail."""
+
+    def pick(result: LoadResult, key: str | None = None, file: str | None = None,
+             severity: Severity | None = None, contains: str | None = None) -> Problem:
+        found = [
+            p for p in result.problems
+            if (key is None or p.key == key) and (file is None or p.file == file)
+            and (severity is None or p.severity is severity)
+            and (contains is None or contains in p.message)
+        ]
+        assert len(found) == 1, "\n".join(["expected one match among:"] + [p.format() for p in result.problems])
+        return found[0]
+
+    return pick
