@@ -63,7 +63,7 @@ def test_check_broken_show_exits_1_with_located_lines(capsys, tmp_path: Path) ->
     lines = out.splitlines()
     assert lines == [
         'shows/broken/products/tea.toml:2: error: price: must be a number, got text "abc" '
-        "(write price = 168.5 (no currency sign or words))",
+        "(write price = 168.5, without a currency sign or words)",
         "shows/broken/products/tea.toml:3: warning: prcie: unknown key 'prcie' is ignored (did you mean 'price'?)",
     ]
     for line in lines:
@@ -139,7 +139,7 @@ def test_json_report(capsys, tmp_path: Path) -> None:
     assert set(first) == {"severity", "file", "line", "key", "message", "hint", "path"}
     assert first == {
         "severity": "error", "file": "products/tea.toml", "line": 2, "key": "price",
-        "message": 'must be a number, got text "abc"', "hint": "write price = 168.5 (no currency sign or words)",
+        "message": 'must be a number, got text "abc"', "hint": "write price = 168.5, without a currency sign or words",
         "path": "broken/products/tea.toml",
     }
     assert (second["severity"], second["line"], second["key"]) == ("warning", 3, "prcie")

@@ -267,7 +267,7 @@ class _File:
                 amount = None
         if amount is None:
             self.error(path + (key,), f"must be a number, got {_kind(value)}",
-                       f"write {key} = 168.5 (no currency sign or words)")
+                       f"write {key} = 168.5, without a currency sign or words")
             return None
         if amount < 0:
             self.error(path + (key,), f"must not be negative, got {_number(value)}")
@@ -837,8 +837,9 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
             if pid not in ids and pid in f.ctx.broken_products:
                 continue  # its own file already has the error
             if pid not in ids:
+                known = ids + sorted(f.ctx.broken_products)
                 f.error(ipath, f"unknown product '{pid}'",
-                        did_you_mean(pid, ids) if ids else "no products were loaded")
+                        did_you_mean(pid, known) if known else f"add {PRODUCTS_DIR}/{pid}.toml")
                 continue
             items.append(RundownItem(pid, repeat))
         if not items and not raw:

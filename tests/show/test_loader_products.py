@@ -55,7 +55,7 @@ def test_price_that_is_not_a_number(make_show, load, only, value: str, shown: st
     p = only(load(make_show(products={"tea": product('name = "x"', "", f"price = {value}")})))
     assert (p.file, p.line, p.key, p.severity) == ("products/tea.toml", 3, "price", Severity.ERROR)
     assert p.message == f"must be a number, got {shown}"
-    assert p.hint == "write price = 168.5 (no currency sign or words)"
+    assert p.hint == "write price = 168.5, without a currency sign or words"
 
 
 def test_negative_price(make_show, load, only) -> None:
