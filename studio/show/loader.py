@@ -898,7 +898,10 @@ def _schedule(f: _File, d: dict[str, Any], rundowns: list[Rundown]) -> Schedule:
     ids = [r.id for r in rundowns]
     table = f.table(d, "schedule", ())
     f.check_keys(table, ("schedule",), SCHEDULE_KEYS)
-    fallback = f.string(table, "fallback", ("schedule",), default="") or None
+    if table.get("fallback") is False:
+        fallback = None  # explicitly none: outside the windows only filler lines play
+    else:
+        fallback = f.string(table, "fallback", ("schedule",), default="") or None
     if fallback is not None and fallback not in ids:
         f.error(("schedule", "fallback"), f"unknown rundown '{fallback}'",
                 did_you_mean(fallback, ids) if ids else "define the rundown under [rundowns]")
