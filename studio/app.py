@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from studio.core.clock import SystemClock
-from studio.show.loader import load_show
+from studio.checks import check_show
 from studio.ui.show_overview import ShowOverviewWindow
 
 # CJK-capable UI fonts per platform, first found wins; Qt falls back per glyph after that.
@@ -47,7 +47,7 @@ def save_screenshot(window: ShowOverviewWindow, path: Path) -> bool:
 def run_gui(show_path: Path, screenshot: Path | None = None) -> int:
     """Open the show overview window; with `screenshot`, save it once shown and quit."""
     app = make_app()
-    result = load_show(show_path)
+    result = check_show(show_path)
     window = ShowOverviewWindow(result, now=SystemClock().now())
     window.resize(1280, 860)
     window.show()

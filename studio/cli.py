@@ -15,7 +15,8 @@ from pathlib import Path
 from studio import __version__
 from studio.core.logs import report_crash, setup_logging
 from studio.core.problems import Problem
-from studio.show.loader import LoadResult, load_show
+from studio.checks import check_show
+from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
 
 
@@ -51,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--screenshot", type=Path, metavar="PNG",
                    help="save a screenshot of the window to PNG and quit (for headless checks)")
 
+    a = sub.add_parser("avatar-sheet", help="render an avatar pack's contact sheet to a PNG",
+                       description="Render every mouth shape × expression, the gestures and blinks "
+                                   "of an avatar pack into one PNG for review.")
+    a.add_argument("pack", nargs="?", default="default", help="a bundled pack name or a pack folder")
+    a.add_argument("-o", "--out", type=Path, default=Path("avatar_sheet.png"), help="the PNG to write")
+    a.add_argument("--seed", type=int, default=1)
+
     sub.add_parser("demo-path", help="print where the bundled demo show is")
     return p
 
@@ -78,7 +86,7 @@ def _summary(result: LoadResult) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    result = load_show(args.show)
+    result = check_show(args.show)
     if args.json:
         report = {
             "show": str(args.show),
@@ -135,6 +143,31 @@ def _tolerate_narrow_output() -> None:
                 pass
 
 
+def cmd_avatar_sheet(args: argparse.Namespace) -> int:
+    from studio.avatar.pack import load_pack, resolve_pack
+
+    result = load_pack(resolve_pack(args.pack, Path.cwd()))
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.pack is None:
+        return 1
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from studio.avatar.qt_sheet import save_sheet
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts need an application
+    try:
+        out = save_sheet(result.pack, args.out, args.seed)
+    except OSError as exc:
+        print(f"studio avatar-sheet: {exc}", file=sys.stderr)
+        return 1
+    del app
+    print(f"wrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerate_narrow_output()
     parser = _parser()
@@ -150,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "gui":
             return cmd_gui(args)
+        if args.command == "avatar-sheet":
+            return cmd_avatar_sheet(args)
         if args.command == "demo-path":
             print(demo_show_path())
             return 0

@@ -17,7 +17,8 @@ def test_import_linter_contracts_hold() -> None:
 def test_qt_free_packages_load_without_qt() -> None:
     # Import the Qt-free packages in a fresh interpreter and prove PySide6 never got loaded.
     code = (
-        "import sys, studio.core.paths, studio.core.clock, studio.show, studio.cli;"
+        "import sys, studio.core.paths, studio.core.clock, studio.show, studio.cli, studio.checks,"
+        " studio.avatar, studio.runner.planner, studio.runner.asrun;"
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -41,7 +41,15 @@ from studio.show.model import (
     disclosure_for,
 )
 from studio.show.templates import Template, TemplateError
-from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, read_toml_file
+from studio.show.tomlsource import (
+    KeyPath,
+    TomlReadError,
+    TomlSource,
+    format_key,
+    read_toml_file,
+)
+from studio.show.tomlsource import describe_value as _kind
+from studio.show.tomlsource import format_number as _number
 from studio.show.variables import CURRENCY_SYMBOLS, SHOW_VARIABLES, VARIABLES
 
 SHOW_FILE = "show.toml"
@@ -110,17 +118,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.show is not None
-
-
-def format_key(path: KeyPath) -> str:
-    """("pitch", 2, "gesture") → 'pitch[2].gesture'."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + (part if re.match(r"^[\w-]+$", part) else f'"{part}"')
-    return out
 
 
 def bundled_avatars() -> list[str]:
@@ -432,31 +429,6 @@ def _read(ctx: _Context, path: Path, rel: str) -> TomlSource | None:
     except TomlReadError as exc:
         ctx.add(Severity.ERROR, rel, exc.line, "", exc.message, exc.hint)
         return None
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "…"
-        return f'text "{shown}"'
-    if isinstance(value, int | float):
-        return f"the number {_number(value)}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime | date | time):
-        return f"the date/time {value}"
-    return type(value).__name__
-
-
-def _number(value: object) -> str:
-    """A number as written, shortened when it has more digits than a message can show."""
-    if isinstance(value, float):
-        return f"{value:g}"
-    text = str(value)
-    return text if len(text) <= 24 else text[:20] + "…"
 
 
 def _nearby_names(target: Path) -> list[str]:

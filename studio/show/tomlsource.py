@@ -11,6 +11,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -298,3 +299,40 @@ class _Scanner:
                 self.i += 1
             if self.i == start:  # lost track of the structure: stop rather than loop forever
                 raise ValueError("value expected")
+
+
+def format_key(path: KeyPath) -> str:
+    """("pitch", 2, "gesture") → 'pitch[2].gesture': a key path as an operator would write it."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + (part if re.match(r"^[\w-]+$", part) else f'"{part}"')
+    return out
+
+
+def describe_value(value: object) -> str:
+    """A TOML value in words for messages: 'text "abc"', 'the number 3', 'a table'…"""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "…"
+        return f'text "{shown}"'
+    if isinstance(value, int | float):
+        return f"the number {format_number(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime | date | time):
+        return f"the date/time {value}"
+    return type(value).__name__
+
+
+def format_number(value: object) -> str:
+    """A number as written, shortened when it has more digits than a message can show."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    return text if len(text) <= 24 else text[:20] + "…"

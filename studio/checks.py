@@ -1,0 +1,43 @@
+"""Everything `studio check` verifies, in one place: the show files, its avatar pack and (later) wording.
+
+The show loader knows show files only; this composes it with the other packages' validators so the
+CLI and the app report the same problems. Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from studio.avatar.pack import MANIFEST, load_pack, resolve_pack
+from studio.core.paths import show_relative
+from studio.core.problems import Problem, Severity, sort_problems
+from studio.show.loader import LoadResult, load_show
+
+
+def avatar_problems(result: LoadResult) -> list[Problem]:
+    """Problems of the show's avatar pack, located in the pack's files as the operator sees them."""
+    show = result.show
+    if show is None:
+        return []
+    pack_dir = resolve_pack(show.avatar, show.root)
+    if show.avatar == "default" and not (pack_dir / MANIFEST).is_file():
+        return []  # the built-in host is checked by studio's own tests
+    pack = load_pack(pack_dir)
+    inside = Path(show_relative(show.root, pack_dir))
+    prefix = inside.as_posix() if not inside.is_absolute() else pack_dir.as_posix()
+    out = []
+    for p in pack.problems:
+        out.append(replace(p, file=f"{prefix}/{p.file}" if p.file else prefix))
+    return out
+
+
+def check_show(path: Path | str) -> LoadResult:
+    """Load a show and run every check on it; the show is None when any check found an error."""
+    result = load_show(path)
+    extra = avatar_problems(result)
+    if not extra:
+        return result
+    problems = tuple(sort_problems([*result.problems, *extra]))
+    show = result.show if not any(p.severity is Severity.ERROR for p in problems) else None
+    return LoadResult(show, problems, result.root)
