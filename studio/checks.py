@@ -1,4 +1,4 @@
-"""Everything `studio check` verifies, in one place: the show files, its avatar pack and (later) wording.
+"""Everything `studio check` verifies, in one place: the show files, its avatar pack and its wording.
 
 The show loader knows show files only; this composes it with the other packages' validators so the
 CLI and the app report the same problems. Qt-free.
@@ -32,10 +32,19 @@ def avatar_problems(result: LoadResult) -> list[Problem]:
     return out
 
 
+def wording_problems(result: LoadResult) -> list[Problem]:
+    """Advertising-law wording of every line and the AI-disclosure label (studio.compliance)."""
+    if result.show is None:
+        return []
+    from studio.compliance import check_show as check_wording  # tables are built only when needed
+
+    return check_wording(result.show, result.show.compliance)
+
+
 def check_show(path: Path | str) -> LoadResult:
     """Load a show and run every check on it; the show is None when any check found an error."""
     result = load_show(path)
-    extra = avatar_problems(result)
+    extra = avatar_problems(result) + wording_problems(result)
     if not extra:
         return result
     problems = tuple(sort_problems([*result.problems, *extra]))

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from studio.compliance.wordlists import parse_word_lists
 from studio.core.paths import PathOutsideError, confine
 from studio.core.problems import Problem, Severity, closest, did_you_mean, sort_problems
 from studio.show.model import (
@@ -83,7 +84,7 @@ _DAY_ALIASES: dict[str, tuple[int, ...]] = {
 
 SHOW_KEYS = {
     "title", "language", "canvas", "fps", "avatar", "background", "disclosure", "voice",
-    "pauses", "ticker", "logo", "rundowns", "schedule", "filler",
+    "pauses", "ticker", "logo", "rundowns", "schedule", "filler", "compliance",
 }
 PRODUCT_KEYS = {
     "id", "name", "price", "original_price", "currency", "image", "selling_points", "stock",
@@ -374,10 +375,13 @@ def _load(ctx: _Context, root: Path) -> Show | None:
     fps = f.integer(d, "fps", (), 30, 10, 60) or 30
     avatar = _avatar(f, d)
     background = _background(f, d)
-    if "disclosure" in d:
-        disclosure = f.string(d, "disclosure", (), default=disclosure_for(language))
+    if d.get("disclosure") is False:
+        disclosure = ""  # switched off: studio.compliance reports it as an error for live use
+    elif "disclosure" in d:
+        disclosure = f.string(d, "disclosure", (), default=disclosure_for(language), allow_empty=True)
     else:
         disclosure = disclosure_for(language)
+    compliance = parse_word_lists(d.get("compliance"), f.error, f.warn)
     voice_t = f.table(d, "voice", ())
     f.check_keys(voice_t, ("voice",), VOICE_KEYS)
     engine = f.string(voice_t, "engine", ("voice",), default="pyttsx3")
@@ -412,6 +416,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
         avatar=avatar,
         background=background,
         disclosure=disclosure,
+        compliance=compliance,
         voice=voice,
         pauses=pauses,
         ticker=ticker,

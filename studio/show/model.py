@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
+from studio.compliance.wordlists import ShowWordLists
 from studio.show.templates import Template
 
 EXPRESSIONS = ("neutral", "smile", "excited", "surprised", "thinking")
@@ -225,6 +226,7 @@ class Show:
     rundowns: tuple[Rundown, ...] = ()
     schedule: Schedule = field(default_factory=Schedule)
     filler: tuple[Line, ...] = ()
+    compliance: ShowWordLists = field(default_factory=ShowWordLists)  # [compliance] allow / deny
 
     def product(self, product_id: str) -> Product:
         for p in self.products:

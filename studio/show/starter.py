@@ -111,7 +111,7 @@ link = "Tap the cart below, link 1"
 
 pitch = [
     {{ text = "{{Welcome|Hi everyone}}! Today I am showing you the {{name}}.", expression = "smile", gesture = "wave", card = "show" }},
-    {{ text = "Usually {{original_price}} dollars, today only {{price}}. {{link}}.", card = "highlight_price", gesture = "point" }},
+    {{ text = "Usually {{original_price}} dollars, in this live room {{price}}. {{link}}.", card = "highlight_price", gesture = "point" }},
 ]
 
 [[faq]]

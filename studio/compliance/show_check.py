@@ -1,0 +1,249 @@
+"""Check a whole show: every spoken or shown line, with variables filled and across its variants.
+
+`check_show(show, lists)` returns located `Problem`s (file:line, key, message with the matched text,
+category and legal basis, hint with the suggested rewrite): block terms are errors, warn terms
+warnings, a missing AI-disclosure label an error. Lines are rendered with the product's variable
+values at a fixed moment and with every combination of their `{a|b}` variants, up to a bound,
+enumerated deterministically; a term found in several renderings of a line is reported once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from studio.compliance.checker import Checker, Finding, MatchForm
+from studio.compliance.disclosure import disclosure_problems
+from studio.compliance.lexicon import Level
+from studio.compliance.wordlists import ShowWordLists
+from studio.core.problems import Problem, Severity, sort_problems
+from studio.show.model import Line, Show
+from studio.show.templates import Node, Template, Var, Variant
+from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, read_toml_file
+from studio.show.variables import product_variables, show_variables
+
+SHOW_FILE = "show.toml"
+# A fixed evening moment: {time} renders the same on every run, so checks are reproducible.
+CHECK_MOMENT = datetime(2026, 2, 1, 20, 0)
+MAX_RENDERINGS = 64
+EXCERPT = 12  # characters of context shown on each side of a finding in a rendered line
+
+_PITCH_ID = re.compile(r"/pitch/(\d+)$")
+_FAQ_ID = re.compile(r"/faq(\d+)/(\d+)$")
+_FILLER_ID = re.compile(r"^filler/(\d+)$")
+
+Piece = tuple[str, str | None]  # (text, name of the variable it fills, or None for literal text)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One text a line can become, with the spans its variables filled."""
+
+    text: str
+    variables: tuple[tuple[int, int, str], ...] = ()  # (start, end, variable name)
+
+
+def _expand(nodes: tuple[Node, ...]) -> Iterator[tuple[Node, ...]]:
+    """Every variant-free node sequence, in order: the first option of each variant first."""
+    if not nodes:
+        yield ()
+        return
+    head, rest = nodes[0], nodes[1:]
+    heads: Iterator[tuple[Node, ...]]
+    if isinstance(head, Variant):
+        heads = itertools.chain.from_iterable(_expand(opt) for opt in head.options)
+    else:
+        heads = iter([(head,)])
+    for h in heads:
+        for r in _expand(rest):
+            yield h + r
+
+
+def _pick(nodes: tuple[Node, ...], k: int) -> tuple[Node, ...]:
+    """The rendering that takes option k (modulo their count) at every variant, nested ones too."""
+    out: list[Node] = []
+    for n in nodes:
+        if isinstance(n, Variant):
+            out.extend(_pick(n.options[k % len(n.options)], k))
+        else:
+            out.append(n)
+    return tuple(out)
+
+
+def _max_options(nodes: tuple[Node, ...]) -> int:
+    most = 1
+    for n in nodes:
+        if isinstance(n, Variant):
+            most = max(most, len(n.options), *(_max_options(o) for o in n.options))
+    return most
+
+
+def renderings(template: Template, values: Mapping[str, str], limit: int = MAX_RENDERINGS) -> list[Rendering]:
+    """The texts a line can be spoken as: every variant combination when there are at most
+    `limit`; otherwise every option at least once, then combinations in order up to `limit`."""
+    sequences: list[tuple[Node, ...]] = []
+    if template.variant_count() > limit:
+        # Too many to try them all: make sure every option is heard at least once first.
+        sequences.extend(_pick(template.nodes, k) for k in range(_max_options(template.nodes)))
+    sequences.extend(itertools.islice(_expand(template.nodes), limit))
+    out: list[Rendering] = []
+    seen: set[str] = set()
+    for seq in sequences:
+        parts: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        pos = 0
+        for n in seq:
+            if isinstance(n, Var):
+                value = values.get(n.name, "")
+                spans.append((pos, pos + len(value), n.name))
+            else:
+                assert isinstance(n, str)
+                value = n
+            parts.append(value)
+            pos += len(value)
+        text = "".join(parts)
+        if text not in seen:
+            seen.add(text)
+            out.append(Rendering(text, tuple(spans)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+class _Locator:
+    """Finds the line of a key in a show file (the model keeps lines only for Line objects)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.sources: dict[str, TomlSource | None] = {}
+
+    def line(self, rel: str, path: KeyPath) -> int | None:
+        if rel not in self.sources:
+            try:
+                self.sources[rel] = read_toml_file(self.root / rel)
+            except (TomlReadError, OSError):
+                self.sources[rel] = None
+        src = self.sources[rel]
+        return src.line_of(path) if src is not None else None
+
+
+def line_key(line: Line) -> str:
+    """The TOML key of a line from its id: 'tea/pitch/3' → 'pitch[2]', 'tea/faq1/2' → 'faq[0].answer[1]'."""
+    if m := _PITCH_ID.search(line.id):
+        return f"pitch[{int(m.group(1)) - 1}]"
+    if m := _FAQ_ID.search(line.id):
+        return f"faq[{int(m.group(1)) - 1}].answer[{int(m.group(2)) - 1}]"
+    if m := _FILLER_ID.search(line.id):
+        return f"filler[{int(m.group(1)) - 1}]"
+    return line.id
+
+
+def _describe(f: Finding, checker: Checker) -> str:
+    """'zui佳' ('最佳' in pinyin): 绝对化用语 / absolute term, must not be said — 《广告法》…"""
+    category = checker.lexicon.catalog.categories.get(f.category)
+    title = category.title if category is not None else f.category
+    if f.form is MatchForm.PINYIN:
+        what = f"'{f.matched_text}' ('{f.term}' in pinyin)"
+    elif f.form is MatchForm.HOMOPHONE:
+        what = f"'{f.matched_text}' (sounds like '{f.term}')"
+    elif f.form is MatchForm.DISGUISED:
+        what = f"'{f.matched_text}' ('{f.term}' disguised)"
+    elif f.matched_text != f.term:
+        what = f"'{f.matched_text}' ('{f.term}')"
+    else:
+        what = f"'{f.term}'"
+    verdict = "must not be said" if f.severity is Level.BLOCK else "check it is true and allowed"
+    return f"{what}: {title}, {verdict} — {f.basis}"
+
+
+def _hint(f: Finding) -> str:
+    parts = []
+    if f.rewrite:
+        parts.append(f"try: {f.rewrite}")
+    if f.severity is Level.WARN:
+        parts.append("if it is true and provable, add it to allow under [compliance] in show.toml")
+    return "; ".join(parts)
+
+
+def _excerpt(text: str, f: Finding) -> str:
+    left = max(0, f.start - EXCERPT)
+    right = min(len(text), f.end + EXCERPT)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+class _Collector:
+    """Turns findings into problems, once per (place, term)."""
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+        self.problems: list[Problem] = []
+        self.seen: set[tuple[str, int | None, str, str]] = set()
+
+    def add(self, f: Finding, file: str, line: int | None, key: str, context: str | None) -> None:
+        mark = (file, line, key, f.term)
+        if mark in self.seen:
+            return
+        self.seen.add(mark)
+        message = _describe(f, self.checker)
+        if context is not None:
+            message += f" (in “{context}”)"
+        severity = Severity.ERROR if f.severity is Level.BLOCK else Severity.WARNING
+        self.problems.append(Problem(severity, file, line, key, message, _hint(f)))
+
+    def text(self, text: str, language: str, file: str, line: int | None, key: str) -> None:
+        for f in self.checker.check(text, language):
+            self.add(f, file, line, key, None)
+
+    def line(self, line: Line, values: Mapping[str, str], language: str, limit: int) -> None:
+        file, number = line.source.file, line.source.line
+        key = line_key(line)
+        language = line.language or language
+        plain = not line.template.variables() and line.template.variant_count() == 1
+        for r in renderings(line.template, values, limit):
+            for f in self.checker.check(r.text, language):
+                # A term wholly inside a filled-in value belongs to that value's own field
+                # (the product name, the link), which is checked, and reported, once.
+                if any(s <= f.start and f.end <= e for s, e, _ in r.variables):
+                    continue
+                self.add(f, file, number, key, None if plain else _excerpt(r.text, f))
+
+
+def check_show(show: Show, lists: ShowWordLists | None = None, *, checker: Checker | None = None,
+               now: datetime = CHECK_MOMENT, max_renderings: int = MAX_RENDERINGS) -> list[Problem]:
+    """Every compliance problem in `show`, in reading order.
+
+    Checks the AI-disclosure label, ticker lines, filler lines, each product's name, selling
+    points and link, pitch lines and FAQ answers. Pass `checker` to reuse one across calls
+    (it must have been built with the same `lists`).
+    """
+    checker = checker if checker is not None else Checker(lists=lists)
+    locate = _Locator(show.root)
+    out = _Collector(checker)
+    problems: list[Problem] = list(disclosure_problems(show, locate.line(SHOW_FILE, ("disclosure",))))
+
+    for i, text in enumerate(show.ticker):
+        out.text(text, show.language, SHOW_FILE, locate.line(SHOW_FILE, ("ticker", i)), f"ticker[{i}]")
+    filler_values = show_variables(now)
+    for line in show.filler:
+        out.line(line, filler_values, show.language, max_renderings)
+
+    for product in show.products:
+        rel = product.source.file
+        out.text(product.name, show.language, rel, locate.line(rel, ("name",)), "name")
+        for i, point in enumerate(product.selling_points):
+            out.text(point, show.language, rel, locate.line(rel, ("selling_points", i)), f"selling_points[{i}]")
+        if product.link:
+            out.text(product.link, show.language, rel, locate.line(rel, ("link",)), "link")
+        values_by_language: dict[str, dict[str, str]] = {}
+        lines = list(product.pitch) + [a for entry in product.faq for a in entry.answer]
+        for line in lines:
+            language = line.language or show.language
+            if language not in values_by_language:
+                values_by_language[language] = product_variables(product, language, now)
+            out.line(line, values_by_language[language], language, max_renderings)
+
+    return sort_problems(problems + out.problems)

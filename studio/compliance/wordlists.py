@@ -1,0 +1,179 @@
+"""A show's own word lists (`[compliance]` in show.toml): terms it allows and terms it adds.
+
+Plain values, validated here so the show loader can call `parse_word_lists` with its own problem
+reporters and get located messages; nothing here imports `studio.show` or the matcher's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from studio.compliance.lexicon import Level, load_catalog
+from studio.compliance.normalize import is_separator
+from studio.core.problems import did_you_mean
+
+KeyPath = tuple[str | int, ...]
+# (key path from the show file's root, message, hint): the loader's `_File.error` / `_File.warn`.
+Report = Callable[[KeyPath, str, str], None]
+
+COMPLIANCE_KEYS = {"allow", "deny"}
+DENY_KEYS = {"term", "category", "severity", "basis", "rewrite"}
+CUSTOM_CATEGORY = "custom"
+SHOW_DENY_BASIS = "show-deny"
+MAX_TERM_LENGTH = 50
+
+
+@dataclass(frozen=True)
+class DenyTerm:
+    """A term the show adds to the lexicon (or re-rates, when the lexicon has it too)."""
+
+    term: str
+    category: str = CUSTOM_CATEGORY
+    severity: Level = Level.BLOCK
+    basis: str = ""  # a catalog basis id, or the operator's own citation; "" = the show's deny list
+    rewrite: str = ""
+
+
+@dataclass(frozen=True)
+class ShowWordLists:
+    """The show's allow list (terms or phrases never flagged) and deny list (terms added)."""
+
+    allow: tuple[str, ...] = ()
+    deny: tuple[DenyTerm, ...] = ()
+
+
+def _kind(value: object) -> str:
+    """A value as messages name it, worded as the show loader words it ("the number 3")."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f'text "{value if len(value) <= 30 else value[:27] + "…"}"'
+    if isinstance(value, int | float):
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _term_text(value: object, path: KeyPath, error: Report, what: str) -> str | None:
+    if not isinstance(value, str):
+        error(path, f"{what} must be text, got {_kind(value)}", 'write it in quotes: "…"')
+        return None
+    text = value.strip()
+    if not text:
+        error(path, f"empty {what}", "remove it, or write the word")
+        return None
+    if all(is_separator(c) for c in text):
+        error(path, f"'{text}' has no letters or characters to match", "write a word, not only punctuation")
+        return None
+    if len(text) > MAX_TERM_LENGTH:
+        error(path, f"the {what} is {len(text)} characters long; at most {MAX_TERM_LENGTH}",
+              "list the risky word itself, not a whole sentence")
+        return None
+    return text
+
+
+def _deny_entry(item: object, path: KeyPath, error: Report, warn: Report) -> DenyTerm | None:
+    if isinstance(item, str):
+        text = _term_text(item, path, error, "deny term")
+        return DenyTerm(text) if text is not None else None
+    if not isinstance(item, dict):
+        error(path, f"a deny entry must be text or a table, got {_kind(item)}",
+              'write "词" or { term = "词", severity = "warn" }')
+        return None
+    for key in item:
+        if key not in DENY_KEYS:
+            warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, DENY_KEYS))
+    if "term" not in item:
+        error(path + ("term",), "a deny entry needs a term", '{ term = "词" }')
+        return None
+    text = _term_text(item["term"], path + ("term",), error, "deny term")
+    if text is None:
+        return None
+    catalog = load_catalog()
+    category = item.get("category", CUSTOM_CATEGORY)
+    if not isinstance(category, str) or category not in catalog.categories:
+        shown = category if isinstance(category, str) else _kind(category)
+        error(path + ("category",), f"unknown category '{shown}'",
+              did_you_mean(str(category), catalog.categories) or
+              "expected one of: " + ", ".join(sorted(catalog.categories)))
+        category = CUSTOM_CATEGORY
+    severity = Level.BLOCK
+    if "severity" in item:
+        raw = item["severity"]
+        try:
+            severity = Level(raw)
+        except ValueError:
+            error(path + ("severity",), f"severity must be \"block\" or \"warn\", got {raw!r}",
+                  "block: the line must not be spoken; warn: it needs a look")
+    basis = item.get("basis", "")
+    if not isinstance(basis, str):
+        error(path + ("basis",), f"basis must be text, got {_kind(basis)}",
+              'cite the rule, e.g. basis = "平台规则：禁止提及竞品"')
+        basis = ""
+    rewrite = item.get("rewrite", "")
+    if not isinstance(rewrite, str):
+        error(path + ("rewrite",), f"rewrite must be text, got {_kind(rewrite)}", 'rewrite = "很推荐"')
+        rewrite = ""
+    return DenyTerm(text, category, severity, basis.strip(), rewrite.strip())
+
+
+def parse_word_lists(table: Any, error: Report, warn: Report,
+                     path: KeyPath = ("compliance",)) -> ShowWordLists:
+    """Validate the raw `[compliance]` table; problems go to `error`/`warn` with key paths under `path`.
+
+    Never raises for bad input: unusable entries are reported and left out.
+    """
+    if table is None:
+        return ShowWordLists()
+    if not isinstance(table, dict):
+        error(path, f"must be a table, got {_kind(table)}",
+              "write [compliance] with allow = [\"…\"] and deny = [\"…\"] below it")
+        return ShowWordLists()
+    for key in table:
+        if key not in COMPLIANCE_KEYS:
+            warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, COMPLIANCE_KEYS))
+    allow: list[str] = []
+    raw_allow = table.get("allow", [])
+    if isinstance(raw_allow, str):
+        raw_allow = [raw_allow]
+    if not isinstance(raw_allow, list):
+        error(path + ("allow",), f"must be a list of texts, got {_kind(raw_allow)}", 'allow = ["第一", "首发"]')
+        raw_allow = []
+    seen_allow: set[str] = set()
+    for i, item in enumerate(raw_allow):
+        text = _term_text(item, path + ("allow", i), error, "allow entry")
+        if text is None:
+            continue
+        if text in seen_allow:
+            warn(path + ("allow", i), f"'{text}' is listed twice", "remove the repeat")
+            continue
+        seen_allow.add(text)
+        allow.append(text)
+    deny: list[DenyTerm] = []
+    raw_deny = table.get("deny", [])
+    if isinstance(raw_deny, str | dict):
+        raw_deny = [raw_deny]
+    if not isinstance(raw_deny, list):
+        error(path + ("deny",), f"must be a list, got {_kind(raw_deny)}",
+              'deny = ["词", { term = "词", severity = "warn" }]')
+        raw_deny = []
+    seen_deny: set[str] = set()
+    for i, item in enumerate(raw_deny):
+        entry = _deny_entry(item, path + ("deny", i), error, warn)
+        if entry is None:
+            continue
+        if entry.term in seen_deny:
+            warn(path + ("deny", i), f"'{entry.term}' is listed twice; the first entry is used",
+                 "remove the repeat")
+            continue
+        if entry.term in seen_allow:
+            warn(path + ("deny", i), f"'{entry.term}' is both allowed and denied; deny wins",
+                 "remove it from one of the lists")
+        seen_deny.add(entry.term)
+        deny.append(entry)
+    return ShowWordLists(tuple(a for a in allow if a not in seen_deny), tuple(deny))
