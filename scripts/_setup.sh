@@ -13,8 +13,9 @@ APT_RUN=(libespeak-ng1 espeak-ng-data libpulse0 libgl1 libegl1 libopengl0 libfon
          libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
          libxcb-xinerama0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xkb1 libx11-xcb1
          fonts-wqy-microhei)
-# What the headless test suite needs on top: a virtual screen and a null audio sink.
-APT_TEST=(xvfb xauth pulseaudio pulseaudio-utils)
+# What the headless test suite needs on top: a virtual screen, a null audio sink, and the
+# espeak-ng command line (a Mandarin test compares phonemes with `espeak-ng -x`).
+APT_TEST=(xvfb xauth pulseaudio pulseaudio-utils espeak-ng)
 
 _say() { printf '\033[1mstudio setup:\033[0m %s\n' "$*" >&2; }
 _die() { printf '\033[1;31mstudio setup: %s\033[0m\n' "$*" >&2; exit 1; }

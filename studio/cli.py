@@ -18,6 +18,7 @@ from studio.core.problems import Problem
 from studio.checks import check_show
 from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
+from studio.speech.commands import register as register_speech_commands
 
 
 def demo_show_path() -> Path:
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--seed", type=int, default=1)
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
+    p.set_defaults(handlers=register_speech_commands(sub))
     return p
 
 
@@ -185,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_gui(args)
         if args.command == "avatar-sheet":
             return cmd_avatar_sheet(args)
+        if args.command in args.handlers:
+            return int(args.handlers[args.command](args))
         if args.command == "demo-path":
             print(demo_show_path())
             return 0

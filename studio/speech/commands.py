@@ -1,0 +1,247 @@
+"""The speech commands of the `studio` CLI: `voices`, `say` and `synth`.
+
+`register(subparsers)` adds them to the CLI's argparse subparsers and returns their handlers.
+Exit codes: 0 done, 1 failed (voice not installed, synthesis failed, show errors), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from studio.core.clock import SystemClock
+from studio.show.model import Line, Show, Voice
+from studio.show.templates import Node, Var, Variant
+from studio.speech.cache import SpeechCache, default_cache_dir
+from studio.speech.engine import SynthesisError
+from studio.speech.speaker import Speaker
+from studio.speech.supervisor import WorkerEngine
+from studio.speech.types import MouthShape, Utterance
+from studio.speech.voices import VoiceNotFoundError
+from studio.speech.wavio import write_wav
+
+
+def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Add `voices`, `say` and `synth` to the CLI; returns {command: handler}."""
+    v = subparsers.add_parser("voices", help="list the installed voices and their languages",
+                              description="List the voices the TTS engine has, with their languages, "
+                                          "and which one studio picks for zh-CN and en-US.")
+    v.add_argument("--lang", help="only voices for this language (e.g. zh-CN, en)")
+    v.add_argument("--json", action="store_true", help="print JSON for tools")
+    _cache_args(v)
+
+    s = subparsers.add_parser("say", help="speak a line into a WAV and show its timings",
+                              description="Synthesize TEXT as the host would say it. Prints what the "
+                                          "voice read, the word timings and a mouth-track summary.")
+    s.add_argument("text", help="the line, as a caption would show it")
+    s.add_argument("--lang", default="zh-CN", help="the line's language (default zh-CN)")
+    s.add_argument("--voice", default="auto", help="a voice id or name (default: by language)")
+    s.add_argument("--rate", type=int, default=175, help="words per minute (default 175)")
+    s.add_argument("--volume", type=float, default=1.0, help="0.0–1.0 (default 1.0)")
+    s.add_argument("--fps", type=int, default=30, help="frame rate the mouth track is made for")
+    s.add_argument("-o", "--output", type=Path, metavar="WAV", help="write the audio here")
+    _cache_args(s)
+
+    y = subparsers.add_parser("synth", help="pre-synthesize every line of a show into the cache",
+                              description="Speak every pitch line, FAQ answer and filler line of a "
+                                          "show (each variant, up to --max-variants per line) so the "
+                                          "show starts with its audio ready.")
+    y.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    y.add_argument("--max-variants", type=int, default=12, metavar="N",
+                   help="at most N variants of each line (default 12)")
+    _cache_args(y)
+    return {"voices": cmd_voices, "say": cmd_say, "synth": cmd_synth}
+
+
+def _cache_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache-dir", type=Path, metavar="DIR",
+                   help=f"where synthesized audio is kept (default {default_cache_dir() / 'speech'})")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _speaker(args: argparse.Namespace, fps: int = 30) -> Speaker:
+    cache = None if getattr(args, "no_cache", False) else SpeechCache(getattr(args, "cache_dir", None))
+    return Speaker(WorkerEngine(), cache, fps=fps)
+
+
+def _err(command: str, message: str) -> None:
+    print(f"studio {command}: {message}", file=sys.stderr)
+
+
+def cmd_voices(args: argparse.Namespace) -> int:
+    speaker = _speaker(args)
+    try:
+        voices = speaker.voices()
+        picks = {}
+        for lang in ("zh-CN", "en-US"):
+            try:
+                picks[lang] = speaker.voice_for(lang).id
+            except VoiceNotFoundError:
+                picks[lang] = ""
+    except SynthesisError as exc:
+        _err("voices", f"the TTS engine did not start: {exc.message}")
+        return 1
+    finally:
+        speaker.engine.close()
+    if args.lang:
+        want = args.lang.lower().split("-")[0]
+        prefixes = ("zh", "cmn", "yue") if want in ("zh", "cmn", "yue") else (want,)
+        voices = [v for v in voices if any(lang.lower().startswith(prefixes) for lang in v.languages)]
+    if args.json:
+        json.dump({"voices": [{"id": v.id, "name": v.name, "languages": list(v.languages),
+                               "gender": v.gender} for v in voices], "auto": picks},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    width = max((len(v.id) for v in voices), default=10)
+    for v in voices:
+        mark = "  ".join(f"← auto for {lang}" for lang, vid in picks.items() if vid == v.id)
+        print(f"{v.id:<{width}}  {'/'.join(v.languages):<16}  {v.name}  {mark}".rstrip())
+    print(f"{len(voices)} voice{'s' * (len(voices) != 1)} "
+          f"(engine: {speaker.engine.fingerprint()})", file=sys.stderr)
+    return 0
+
+
+def mouth_summary(utt: Utterance) -> str:
+    """One line for people: how many cues of which shape, closures and roundings."""
+    counts = utt.mouth.shape_counts()
+    order = "ABCDEFGHX"
+    shapes = " ".join(f"{s}×{counts[s]}" for s in order if s in counts)
+    closes = counts.get(MouthShape.A.value, 0)
+    rounds = counts.get(MouthShape.E.value, 0) + counts.get(MouthShape.F.value, 0)
+    return (f"mouth: {len(utt.mouth.cues)} cues over {utt.mouth.duration:.2f} s from "
+            f"{utt.mouth.source} at {utt.mouth.fps} fps — {shapes}; closes {closes}×, rounds {rounds}×")
+
+
+def cmd_say(args: argparse.Namespace) -> int:
+    if not 0.0 <= args.volume <= 1.0:
+        _err("say", "--volume must be between 0.0 and 1.0")
+        return 2
+    if not 40 <= args.rate <= 500:
+        _err("say", "--rate must be between 40 and 500 words per minute")
+        return 2
+    speaker = _speaker(args, args.fps)
+    try:
+        utt = speaker.synthesize(args.text, args.lang, Voice(id=args.voice, rate=args.rate,
+                                                             volume=args.volume))
+    finally:
+        speaker.engine.close()
+    for note in utt.incidents:
+        print(f"note: {note}", file=sys.stderr)
+    if not utt.ok:
+        assert utt.failure is not None
+        _err("say", f"could not speak the line ({utt.failure.kind}): {utt.failure.message}")
+        return 1
+    print(f"voice read: {' | '.join(utt.spoken)}")
+    print(f"voices: {', '.join(dict.fromkeys(utt.voices))}")
+    print(f"duration: {utt.duration:.3f} s at {utt.sample_rate} Hz"
+          f"{' (from the cache)' if utt.cached else ''}")
+    print("words:")
+    for w in utt.words:
+        print(f"  {w.start:7.3f} – {w.end:7.3f}  {w.text}{'  (estimated)' if w.estimated else ''}")
+    print(mouth_summary(utt))
+    if args.output:
+        try:
+            write_wav(args.output, utt.pcm, utt.sample_rate)
+        except OSError as exc:
+            _err("say", f"cannot write {args.output}: {exc.strerror or exc}")
+            return 1
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _texts(nodes: tuple[Node, ...], values: dict[str, str]) -> Iterator[str]:
+    """Every text a template can produce, variants in order (lazily: the caller bounds it)."""
+    options: list[list[str] | Iterator[str]] = []
+    for n in nodes:
+        if isinstance(n, str):
+            options.append([n])
+        elif isinstance(n, Var):
+            options.append([values.get(n.name, "")])
+        else:
+            assert isinstance(n, Variant)
+            options.append(list(itertools.chain.from_iterable(
+                itertools.islice(_texts(opt, values), 64) for opt in n.options)))
+    for combo in itertools.product(*options):  # type: ignore[arg-type]
+        yield "".join(combo)
+
+
+def show_lines(show: Show, max_variants: int) -> list[tuple[str, str]]:
+    """(text, language) of every line a show can say now: pitches, FAQ answers, filler; variants bounded."""
+    from studio.show.variables import product_variables, show_variables
+
+    now = SystemClock().now()
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(line: Line, values: dict[str, str]) -> None:
+        lang = line.language or show.language
+        for text in itertools.islice(_texts(line.template.nodes, values), max_variants):
+            if text.strip() and (text, lang) not in seen:
+                seen.add((text, lang))
+                out.append((text, lang))
+
+    for product in show.products:
+        for line in product.pitch:
+            add(line, product_variables(product, line.language or show.language, now))
+        for faq in product.faq:
+            for line in faq.answer:
+                add(line, product_variables(product, line.language or show.language, now))
+    for line in show.filler:
+        add(line, show_variables(now))
+    return out
+
+
+def _progress(done: int, total: int, note: str) -> None:
+    width = 30
+    filled = int(width * done / max(1, total))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {note[:40]:<40}")
+    sys.stderr.flush()
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from studio.show.loader import load_show
+
+    if args.max_variants < 1:
+        _err("synth", "--max-variants must be at least 1")
+        return 2
+    result = load_show(args.show)
+    if result.show is None:
+        for p in result.problems:
+            if p.is_error:
+                print(p.format(), file=sys.stderr)
+        _err("synth", f"{args.show} has errors; fix them first (`studio check {args.show}`)")
+        return 1
+    show = result.show
+    lines = show_lines(show, args.max_variants)
+    speaker = _speaker(args, show.fps)
+    clock = SystemClock()
+    started = clock.monotonic()
+    failed: list[str] = []
+    audio = 0.0
+    cached = 0
+    try:
+        for i, (text, lang) in enumerate(lines):
+            _progress(i, len(lines), text)
+            utt = speaker.synthesize(text, lang, show.voice)
+            if utt.ok:
+                audio += utt.duration
+                cached += utt.cached
+            else:
+                assert utt.failure is not None
+                failed.append(f"{text[:50]!r}: {utt.failure.message}")
+        _progress(len(lines), len(lines), "done")
+        sys.stderr.write("\n")
+    finally:
+        speaker.engine.close()
+    took = clock.monotonic() - started
+    for f in failed:
+        print(f"failed: {f}", file=sys.stderr)
+    where = speaker.cache.root if speaker.cache is not None else "nowhere (--no-cache)"
+    print(f"{len(lines)} lines ({cached} already cached), {audio / 60:.1f} min of audio in "
+          f"{took:.1f} s; cache: {where}")
+    return 1 if failed else 0
