@@ -81,6 +81,7 @@ class Planner:
         self._cursor: _RundownCursor | None = None
         self._last_text: dict[str, str] = {}
         self._insert: list[_Pending] = []
+        self._returned: list[Segment] = []  # committed segments handed back, replayed as they were
         self._filler_next = 0
         self._stop_after_product = False
         self.stopped = False
@@ -115,6 +116,11 @@ class Planner:
                     c.slot, c.repeat, c.line = slot, 0, 0
                     return
         self.interrupt_with_product(product_id)
+
+    def push_back(self, segments: list[Segment]) -> None:
+        """Hand back segments taken too early (queued for speech): they come again, unchanged,
+        after any interrupt and before the rundown moves on."""
+        self._returned[:0] = list(segments)
 
     def stop_after_product(self) -> None:
         """Finish the product on air, then stop."""
@@ -154,6 +160,8 @@ class Planner:
                 self._insert.pop(0)
                 continue
             return self._from_pending(pending, now)
+        if self._returned:
+            return self._returned.pop(0)
         rundown = self._rundown_now(now)
         if rundown is None:
             return self._filler(now)
@@ -178,6 +186,7 @@ class Planner:
         clone._cursor = None if self._cursor is None else replace(self._cursor, order=list(self._cursor.order))
         clone._last_text = dict(self._last_text)
         clone._insert = [replace(p, lines=list(p.lines)) for p in self._insert]
+        clone._returned = list(self._returned)
         clone._filler_next = self._filler_next
         clone._stop_after_product = self._stop_after_product
         clone.stopped = self.stopped
