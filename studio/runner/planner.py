@@ -140,6 +140,41 @@ class Planner:
             self._advance_item(cursor)
         self._cursor = cursor
 
+    def replace_show(self, show: Show) -> None:
+        """Take an edited show (hot reload): keep the place by ids; what vanished is skipped."""
+        self.show = show
+        c = self._cursor
+        if c is not None:
+            try:
+                rundown = show.rundown(c.rundown.id)
+            except KeyError:
+                self._cursor = None
+            else:
+                if len(rundown.items) != len(c.rundown.items) or rundown.shuffle != c.rundown.shuffle:
+                    c.order = self._order(rundown, None)
+                    c.slot = min(c.slot, len(c.order) - 1)
+                c.rundown = rundown
+                if not rundown.items:
+                    self._cursor = None
+        known = {p.id for p in show.products}
+        self._insert = [p for p in self._insert if p.product is None or p.product in known]
+
+    def rewind_to(self, position: Position) -> None:
+        """Make `position` the next segment again (its lines are planned afresh)."""
+        try:
+            rundown = self.show.rundown(position.rundown)
+        except KeyError:
+            return
+        if not 0 <= position.item < len(rundown.items):
+            return
+        c = self._cursor
+        if c is None or c.rundown.id != rundown.id:
+            c = self._cursor = self._new_cursor(rundown, position.loop)
+            c.order = list(range(len(rundown.items)))
+        if position.item in c.order:
+            c.slot = c.order.index(position.item)
+        c.loop, c.repeat, c.line = position.loop, position.repeat, position.line
+
     @property
     def position(self) -> Position | None:
         c = self._cursor

@@ -237,6 +237,23 @@ class Playout:
         self._take_queue()
         self.status = STOPPED
 
+    def reload(self, show: Show) -> None:
+        """Take an edited show at the next segment boundary: queued lines are planned again."""
+        taken = self._take_queue()
+        first_pitch = next((q for q in taken if q.segment.kind == PITCH and q.segment.position), None)
+        keep = []
+        for q in taken:
+            if q is first_pitch:
+                break
+            if q.segment.kind != PITCH:
+                keep.append(q.segment)
+        self.show = show
+        self.planner.replace_show(show)
+        if first_pitch is not None and first_pitch.segment.position is not None:
+            self.planner.rewind_to(first_pitch.segment.position)
+        self.planner.push_back(keep)
+        self._fill()
+
     # ---- audio: pulling moves program time ----
 
     def pull(self, n: int) -> np.ndarray:
