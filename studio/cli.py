@@ -18,6 +18,7 @@ from studio.core.problems import Problem
 from studio.checks import check_show
 from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
+from studio.runner.commands import register as register_runner_commands
 from studio.speech.commands import register as register_speech_commands
 
 
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--seed", type=int, default=1)
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
-    p.set_defaults(handlers=register_speech_commands(sub))
+    p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub)})
     return p
 
 

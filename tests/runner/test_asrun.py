@@ -98,3 +98,22 @@ def test_kill_dash_nine_loses_at_most_the_line_in_progress(tmp_path: Path) -> No
     ids = [int(r.line_id[1:]) for r in reading.records]
     assert ids == list(range(len(ids)))  # nothing lost or reordered before the kill
     assert AsRunLog(tmp_path).last_position() == Position("main", 0, ids[-1] % 4, 0, 0)
+
+
+def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) -> None:
+    from studio.cli import main
+
+    log = AsRunLog(tmp_path / "log")
+    t = datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
+    for i in range(3):
+        log.append(record(i, t + timedelta(seconds=4 * i), BLOCKED if i == 1 else AIRED))
+    log.close()
+    out_csv = tmp_path / "day.csv"
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(out_csv), "--lines"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2026-11-26: 3 lines, 2 aired, 0 skipped, 0 failed, 1 blocked")
+    assert "tea: 2 lines aired" in out and "第1句" in out
+    assert len(out_csv.read_text(encoding="utf-8-sig").splitlines()) == 4
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
+    assert "days with records: 2026-11-26" in capsys.readouterr().err
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2

@@ -1,0 +1,65 @@
+"""`studio asrun`: read a show's as-run log — a day's summary, the lines, or a CSV export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from studio.runner.asrun import AsRunLog, export_csv, summarize
+from studio.runner.paths import asrun_folder
+
+
+def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
+    a = sub.add_parser("asrun", help="summarize a show's as-run log for a day, or export it as CSV",
+                       description="Print what the host said on a day (summary and lines) from the as-run "
+                                   "log, or export it as CSV (UTF-8 with BOM, opens in Excel).")
+    a.add_argument("show", type=Path, help="the show folder")
+    a.add_argument("--date", help="the day, YYYY-MM-DD (default: the newest day in the log)")
+    a.add_argument("--csv", type=Path, metavar="FILE", help="write the day's records to FILE")
+    a.add_argument("--lines", action="store_true", help="also print every record")
+    a.add_argument("--log-dir", type=Path, help=argparse.SUPPRESS)  # tests and custom setups
+    return {"asrun": cmd_asrun}
+
+
+def cmd_asrun(args: argparse.Namespace) -> int:
+    folder = args.log_dir or asrun_folder(args.show)
+    log = AsRunLog(folder)
+    days = log.days()
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            print(f"studio asrun: '{args.date}' is not a date; write it as YYYY-MM-DD", file=sys.stderr)
+            return 2
+    elif days:
+        day = days[-1]
+    else:
+        print(f"studio asrun: no as-run records yet for {args.show} (looked in {folder})", file=sys.stderr)
+        return 1
+    reading = log.read_day(day)
+    if not reading.records:
+        known = ", ".join(d.isoformat() for d in days[-7:]) or "none"
+        print(f"studio asrun: no records on {day} (days with records: {known})", file=sys.stderr)
+        return 1
+    summary = summarize(reading.records)
+    print(f"{day}: {summary.format()}")
+    for product, count in sorted(summary.by_product.items(), key=lambda kv: -kv[1]):
+        print(f"  {product}: {count} lines aired")
+    if reading.unreadable:
+        lines = ", ".join(map(str, reading.unreadable))
+        print(f"  note: {log.path_for(day)} has unreadable lines ({lines}) — "
+              "a line cut off by a crash; the rest is intact")
+    if args.lines:
+        for r in reading.records:
+            print(f"{r.start:%H:%M:%S} {r.outcome:<8} {r.product or '-':<12} {r.duration:6.2f}s  {r.text}")
+    if args.csv:
+        try:
+            n = export_csv(reading.records, args.csv)
+        except OSError as exc:
+            print(f"studio asrun: cannot write {args.csv}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {n} records to {args.csv}")
+    return 0
