@@ -20,6 +20,7 @@ from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
 from studio.runner.commands import register as register_runner_commands
 from studio.speech.commands import register as register_speech_commands
+from studio.outputs.commands import register as register_stage_commands
 
 
 def demo_show_path() -> Path:
@@ -62,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--seed", type=int, default=1)
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
-    p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub)})
+    p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub),
+                             **register_stage_commands(sub)})
     return p
 
 

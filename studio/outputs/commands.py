@@ -1,0 +1,244 @@
+"""The `studio stage` and `studio stream` commands (Qt is imported inside the handlers only).
+
+    studio stage SHOW [--product ID] [--template portrait|landscape|portrait-720] [-t S] [-o PNG]
+    studio stream SHOW [--screen N] [--fullscreen] [--on-top] [--fit] [--seconds S] [--screenshot PNG]
+
+Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from studio.core.clock import SystemClock
+from studio.core.problems import did_you_mean
+from studio.show.loader import load_show
+from studio.show.model import CARD_ACTIONS, Show
+from studio.stage.preview import rundown_products
+from studio.stage.state import (
+    Caption,
+    CardMode,
+    CardState,
+    estimate_word_timings,
+    first_pitch_text,
+    state_for,
+)
+from studio.stage.templates import TEMPLATES
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
+    """Add `stage` and `stream` to the CLI; returns their handlers by command name."""
+    s = subparsers.add_parser(
+        "stage", help="render one frame of a show to PNG",
+        description="Render the programme picture of one product at one moment to a PNG: background, "
+                    "host, product card, caption, ticker, logo and the AI label — exactly what the "
+                    "stream window shows.")
+    s.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    s.add_argument("--product", metavar="ID",
+                   help="the product on the card (default: the first of the rundown on air)")
+    s.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
+                   help="layout and canvas (default: the show's canvas)")
+    s.add_argument("-t", "--time", dest="t", type=float, default=2.5, metavar="SECONDS",
+                   help="seconds since the product came on (default 2.5: card in, caption half said)")
+    s.add_argument("-o", "--output", type=Path, metavar="PNG",
+                   help="where to write the frame (default: stage-PRODUCT-TEMPLATE.png)")
+    s.add_argument("--caption", metavar="TEXT",
+                   help="the caption line (default: the product's first pitch line; '' for none)")
+    s.add_argument("--card", choices=CARD_ACTIONS, default="show", help="the card cue in force (default show)")
+    s.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'",
+                   help="wall-clock time for flash-sale countdowns (default: now)")
+    s.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
+
+    w = subparsers.add_parser(
+        "stream", help="open the stream window (a preview of the picture, for OBS Window Capture)",
+        description="Open the frameless stream window titled 'studio — stream'. Until the runner "
+                    "lands this is a PREVIEW OF THE PICTURE, not the show: it cycles the products of "
+                    "the current rundown with their first pitch line as a caption and silent "
+                    "approximate lip movement. Close it with Ctrl+Q.")
+    w.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    w.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
+                   help="layout and canvas (default: the show's canvas)")
+    w.add_argument("--screen", type=int, metavar="N", help="which screen (0 = first; default: primary)")
+    w.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
+    w.add_argument("--on-top", action="store_true", help="keep the window above others")
+    w.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
+    w.add_argument("--seconds", type=float, metavar="S", help="close after S seconds (for checks)")
+    w.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="capture the window as the screen shows it after 2 s, save it and quit")
+    w.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
+    return {"stage": cmd_stage, "stream": cmd_stream}
+
+
+def _load(path: Path, command: str) -> Show | None:
+    result = load_show(path)
+    for problem in result.errors:
+        print(problem.format(), file=sys.stderr)
+    if result.show is None:
+        print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
+    return result.show
+
+
+def _ensure_platform() -> bool:
+    """Offscreen Qt when there is no display (rendering needs no window)."""
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return False
+    return True
+
+
+def _parse_at(text: str | None) -> datetime | None:
+    if text is None:
+        return SystemClock().now().replace(tzinfo=None)
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%H:%M:%S", "%H:%M"):
+        try:
+            value = datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        if fmt.startswith("%H"):
+            today = SystemClock().now()
+            value = today.replace(hour=value.hour, minute=value.minute, second=value.second, microsecond=0,
+                                  tzinfo=None)
+        return value
+    return None
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    now = _parse_at(args.at)
+    if now is None:
+        print(f"studio stage: --at '{args.at}' is not a time; write it as 'YYYY-MM-DD HH:MM' or HH:MM",
+              file=sys.stderr)
+        return 2
+    show = _load(args.show, "stage")
+    if show is None:
+        return 1
+    if not show.products:
+        print(f"studio stage: {args.show} has no products to show", file=sys.stderr)
+        return 1
+    ids = [p.id for p in show.products]
+    product_id = args.product or rundown_products(show, now)[0].id
+    if product_id not in ids:
+        print(f"studio stage: no product '{product_id}' in {args.show} ({did_you_mean(product_id, ids)})",
+              file=sys.stderr)
+        return 2
+    _ensure_platform()
+    from PySide6.QtGui import QGuiApplication
+
+    from studio.stage.qt_fonts import FontRequirementError
+    from studio.stage.qt_setup import build_stage
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    try:
+        kit = build_stage(show, placeholder=args.placeholder_avatar)
+    except FontRequirementError as exc:
+        print(f"studio stage: {exc}", file=sys.stderr)
+        return 1
+    for note in kit.notes:
+        print(f"studio stage: {note}", file=sys.stderr)
+    product = show.product(product_id)
+    template = args.template or next((n for n, t in TEMPLATES.items() if t.size == show.canvas), "portrait")
+    text = args.caption if args.caption is not None else first_pitch_text(product, show.language, now)
+    mode = CardMode.from_cue(args.card)
+    state = state_for(show, product_id, template=template, t=0.0, live=True, now=now)
+    # The product came on at 0 (the card sliding in), another cue took over at 0.5 s, and the host
+    # started speaking at 0.3 s; the frame is taken at t.
+    if mode is CardMode.SHOWN:
+        card = CardState(CardMode.SHOWN, 0.0, CardMode.HIDDEN)
+    else:
+        card = CardState(mode, 0.5, CardMode.SHOWN)
+    caption = Caption(text, 0.3, estimate_word_timings(text)) if text.strip() else None
+    state = replace(state, product_since=0.0, card=card, caption=caption)
+    if kit.host is not None:
+        state = state.with_pose(kit.host.pose(state, args.t))
+    image = kit.renderer.render(state, args.t)
+    out: Path = args.output or Path(f"stage-{product_id}-{template}.png")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"studio stage: cannot create {out.parent}: {exc.strerror}", file=sys.stderr)
+        return 1
+    if not image.save(str(out), "PNG"):
+        print(f"studio stage: could not write {out} (is the folder writable?)", file=sys.stderr)
+        return 1
+    for problem in kit.renderer.problems:
+        print(f"studio stage: warning: {problem}", file=sys.stderr)
+    print(f"wrote {out} ({image.width()}×{image.height()}, {template}, product {product_id})")
+    del app
+    return 0
+
+
+def cmd_stream(args: argparse.Namespace) -> int:
+    show = _load(args.show, "stream")
+    if show is None:
+        return 1
+    has_display = _ensure_platform()
+    if not has_display and args.screenshot is None and args.seconds is None:
+        print("studio stream: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              "  Run it from a terminal in your desktop session, or on a server:\n"
+              f"  xvfb-run -a studio stream {args.show} --screenshot stream.png", file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from studio.outputs.stream_window import StreamOptions, StreamWindow
+    from studio.stage.preview import PreviewProgram
+    from studio.stage.qt_fonts import FontRequirementError
+    from studio.stage.qt_paint import new_frame
+    from studio.stage.qt_setup import build_stage
+    from studio.stage.templates import template_for_canvas, template_named
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        kit = build_stage(show, placeholder=args.placeholder_avatar)
+    except FontRequirementError as exc:
+        print(f"studio stream: {exc}", file=sys.stderr)
+        return 1
+    for note in kit.notes:
+        print(f"studio stream: {note}", file=sys.stderr)
+    clock = SystemClock()
+    program = PreviewProgram(show, clock.now().replace(tzinfo=None), args.template)
+    tpl = template_named(args.template) if args.template else template_for_canvas(show.canvas)
+    buffers = [new_frame(*tpl.size), new_frame(*tpl.size)]
+    turn = [0]
+
+    def frame(t: float) -> QImage:
+        state = program.state_at(t)
+        if kit.host is not None:
+            state = state.with_pose(kit.host.pose(state, t))
+        # Two buffers: the window may still hold the previous frame while the next is drawn.
+        turn[0] ^= 1
+        return kit.renderer.render(state, t, into=buffers[turn[0]])
+
+    options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
+                            fit=args.fit, transparent=show.background.kind == "transparent")
+    window = StreamWindow(frame, clock, show.fps, tpl.size, options)
+    window.present()
+    status = {"code": 0}
+    if args.screenshot is not None:
+        def shoot() -> None:
+            from studio.outputs.stream_window import grab_window
+
+            image = grab_window(window)
+            if image is None or not image.save(str(args.screenshot), "PNG"):
+                print(f"studio stream: could not capture the window to {args.screenshot}", file=sys.stderr)
+                status["code"] = 1
+            else:
+                print(f"saved {args.screenshot} ({image.width()}×{image.height()})")
+            window.close()
+
+        QTimer.singleShot(2000, shoot)
+    elif args.seconds is not None:
+        QTimer.singleShot(int(args.seconds * 1000), window.close)
+    app.setQuitOnLastWindowClosed(True)
+    app.exec()
+    print(f"studio stream: {window.presented} frames shown, {window.skipped} skipped "
+          f"(late frames are skipped, never slowed)", file=sys.stderr)
+    return status["code"]

@@ -1,0 +1,81 @@
+"""Poses for the host in previews, until the runner drives the avatar from real speech. Qt-free.
+
+`PreviewHost.pose(state, t)` turns what the stage state already knows into an avatar input: the
+caption's word timings make the mouth move (an approximation, not lip-sync from audio), card cues
+become expressions and gestures, and the host glances at the card. The runner replaces this with
+the utterance's mouth track; the stage only ever passes the resulting pose through.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from studio.avatar.layout import place
+from studio.avatar.motion import AvatarInput, Cue, Pose, Rig, pose_at
+from studio.avatar.mouth import MouthCue, mouth_from_cues
+from studio.avatar.pack import AvatarPack, load_pack, resolve_pack
+from studio.show.model import Show
+from studio.stage.compose import template_of
+from studio.stage.state import Caption, CardMode, StageState
+
+# Open shapes cycled through a word's characters: enough variety to read as talking.
+_TALK = "CBDCEBDFCB"
+_CARD_CUES = {
+    CardMode.SHOWN: ("smile", "present"),
+    CardMode.PRICE: ("excited", "point"),
+    CardMode.POINTS: ("smile", "present"),
+}
+
+
+def load_show_pack(show: Show) -> tuple[AvatarPack | None, list[str]]:
+    """The show's avatar pack, or None with the problems as printable lines."""
+    path: Path = resolve_pack(show.avatar, show.root)
+    result = load_pack(path)
+    return result.pack, [p.format() for p in result.problems if p.is_error]
+
+
+@lru_cache(maxsize=32)
+def mouth_cues(caption: Caption) -> tuple[MouthCue, ...]:
+    """A mouth track from word timings: one open shape per character, rest between words."""
+    cues: list[MouthCue] = []
+    for start, end, a, b in sorted(caption.words):
+        chars = [c for c in caption.text[a:b] if c.isalnum()] or ["a"]
+        step = (end - start) / len(chars)
+        for i, ch in enumerate(chars):
+            cues.append(MouthCue(caption.start + start + i * step, _TALK[(ord(ch) + i) % len(_TALK)]))
+        cues.append(MouthCue(caption.start + end - min(0.05, step * 0.3), "X"))
+    cues.sort(key=lambda c: c.t)
+    return tuple(cues)
+
+
+class PreviewHost:
+    """Avatar poses derived from a stage state: talking along the caption, reacting to card cues."""
+
+    def __init__(self, pack: AvatarPack, seed: int = 0) -> None:
+        self.pack = pack
+        self.rig = Rig(pack)
+        self.seed = seed
+
+    def pose(self, state: StageState, t: float) -> Pose:
+        tpl = template_of(state)
+        r = tpl.avatar
+        placement = place(self.pack.size, (r.x, r.y, r.w, r.h))
+        card = placement.to_pack((tpl.card.cx, tpl.card.y + tpl.card.h * 0.35)) if state.product else None
+        speaking, since, mouth = False, -1e9, mouth_from_cues((), t)
+        cap = state.caption
+        if cap is not None and cap.words:
+            end = cap.start + max(e for _, e, _, _ in cap.words)
+            speaking = cap.start <= t < end
+            since = cap.start if speaking else end
+            mouth = mouth_from_cues(mouth_cues(cap), t)
+        expressions: list[Cue] = []
+        gestures: list[Cue] = []
+        cue = _CARD_CUES.get(state.card.mode)
+        if cue is not None and state.product is not None:
+            at = max(state.card.since, state.product_since, t - 30.0)
+            expressions.append(Cue(at, cue[0]))
+            gestures.append(Cue(at + 0.2, cue[1]))
+        inp = AvatarInput(t=t, speaking=speaking, speaking_since=since, mouth=mouth,
+                          expressions=tuple(expressions), gestures=tuple(gestures), card=card)
+        return pose_at(self.rig, inp, seed=self.seed)
