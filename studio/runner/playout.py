@@ -173,6 +173,19 @@ class Playout:
 
     # ---- commands ----
 
+    def start_at(self, t: float) -> None:
+        """Set program time before going on air (the clock's idle lead-in ran up to `t`)."""
+        if self.status != OFF_AIR:
+            raise RuntimeError("program time can only be set before going on air")
+        self.samples = int(round(t * self.sample_rate))
+
+    def cue_up(self) -> None:
+        """Plan and prepare the first lines while still off air, so going live starts speaking at once."""
+        if self.status == OFF_AIR:
+            self.status = PAUSED
+            self._fill()
+            self.status = OFF_AIR
+
     def go_live(self) -> None:
         if self.status in (OFF_AIR, STOPPED):
             self.planner.stopped = False

@@ -9,7 +9,9 @@ audio in real time instead, so the show runs the same, silently.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
@@ -19,12 +21,15 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 10  # how often the device is topped up and the clock re-anchored
 BUFFER_SECONDS = 0.2  # audio handed to the device ahead of playback: small, so commands act fast
+SLEW = 0.1  # share of the clock error corrected at each device report
+MAX_DRIFT = 0.3  # seconds of error beyond which the clock jumps to the device's position
 
 
 class ProgramClock(QObject):
     """Where the program is, in seconds: what the viewer hears now. Never goes backwards."""
 
     stalled = Signal(str)  # a reason, when the clock stops moving while it should
+    on_air = Signal()  # the output is ready: the playout may go live
 
     def position(self) -> float:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -56,6 +61,7 @@ class SilentClock(ProgramClock):
         self._base = self.playout.t
         self._elapsed.start()
         self._timer.start(POLL_MS)
+        self.on_air.emit()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -91,10 +97,14 @@ class AudioClock(ProgramClock):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._anchor = QElapsedTimer()
+        self._steady = QElapsedTimer()
         self._anchor_pos = 0.0
         self._last = 0.0
-        self._base = 0.0  # program time when the device started
+        self._base = 0.0  # program time when the device was opened
+        self._offset = 0.0  # program time minus device time, fixed once the device plays
         self._processed = 0
+        self._silence = 0  # samples of silence written while the device started
+        self._playing = False
 
     @property
     def has_audio(self) -> bool:
@@ -105,11 +115,12 @@ class AudioClock(ProgramClock):
         return self._device.description()
 
     def start(self) -> None:
-        self._base = self.playout.t
+        """Open the device; program time runs on the steady clock until the device plays."""
         self._io = self._sink.start()
         if self._io is None or self._sink.error() != QtAudio.Error.NoError:
             raise OSError(f"cannot open the audio output '{self.device_name}' ({self._sink.error().name})")
-        self._anchor.start()
+        self._steady.start()
+        self._base = self.playout.t
         self._tick()
         self._timer.start(POLL_MS)
 
@@ -118,41 +129,70 @@ class AudioClock(ProgramClock):
         self._sink.stop()
 
     def position(self) -> float:
-        """Device progress at the last poll plus the steady time since, capped at what was written."""
-        if not self._anchor.isValid():
-            return self._base
-        pos = self._anchor_pos
-        if self._processed > 0:  # extrapolate only once the device is really playing
-            pos += self._anchor.nsecsElapsed() / 1e9
-        pos = min(pos, self.playout.t)
+        """What the viewer hears now, in program seconds; never goes backwards."""
+        if not self._playing:
+            # The device is still starting (a second or two with PulseAudio): the picture keeps
+            # moving on the steady clock meanwhile, nothing is on air yet.
+            pos = self._base + self._steady.nsecsElapsed() / 1e9
+        else:
+            pos = self._anchor_pos + self._anchor.nsecsElapsed() / 1e9
+            pos = min(pos, self.playout.t)
         self._last = max(self._last, pos)
         return self._last
 
     def _tick(self) -> None:
         free = self._sink.bytesFree()
+        processed = self._sink.processedUSecs()
+        if not self._playing and processed > 0:
+            # The device plays: from now on its progress is the clock. The silence written during
+            # start-up is still ahead of the listener; the program's first sample follows it.
+            self._playing = True
+            self._offset = self.position() - processed / 1e6
+            self._anchor_pos = self._offset + processed / 1e6
+            self._anchor.restart()
+            self.playout.start_at(self._offset + self._silence / self.playout.sample_rate)
+            self.on_air.emit()
         n = free // 2
         if n > 0 and self._io is not None:
-            self._io.write(self.playout.pull(n).tobytes())
-        processed = self._sink.processedUSecs()
-        if processed != self._processed:
+            if self._playing:
+                data = self.playout.pull(n)
+            else:
+                data = np.zeros(n, dtype=np.int16)
+                self._silence += n
+            self._io.write(data.tobytes())
+        if self._playing and processed != self._processed:
+            # The server takes audio in blocks, so its progress moves in steps: steer the
+            # extrapolated clock toward it gently instead of jumping (a hard reset only for
+            # a large error, e.g. after an underrun).
             self._processed = processed
-            self._anchor_pos = self._base + processed / 1e6
+            target = self._offset + processed / 1e6
+            current = self._anchor_pos + self._anchor.nsecsElapsed() / 1e9
+            error = target - current
+            self._anchor_pos = target if abs(error) > MAX_DRIFT else current + error * SLEW
             self._anchor.restart()
         if self._sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
             self.stalled.emit(f"audio output error: {self._sink.error().name}")
 
 
-def make_clock(playout: Playout, want_audio: bool = True, parent: QObject | None = None) -> ProgramClock:
-    """An AudioClock on the default output when there is one, else a SilentClock (logged)."""
+def make_clock(playout: Playout, want_audio: bool = True, parent: QObject | None = None,
+               on_air: Callable[[], None] | None = None) -> ProgramClock:
+    """Start an AudioClock on the default output when there is one, else a SilentClock (logged).
+
+    `on_air` is called once the output is ready — that is when the playout should go live.
+    """
+    clocks: list[ProgramClock] = []
     if want_audio and QMediaDevices.audioOutputs():
-        clock = AudioClock(playout, parent=parent)
+        clocks.append(AudioClock(playout, parent=parent))
+    elif want_audio:
+        log.warning("no audio output found; the show runs with a silent clock")
+    clocks.append(SilentClock(playout, parent))
+    for clock in clocks:
+        if on_air is not None:
+            clock.on_air.connect(on_air)
         try:
             clock.start()
             return clock
         except OSError as exc:
             log.warning("%s; running with a silent clock", exc)
-    elif want_audio:
-        log.warning("no audio output found; the show runs with a silent clock")
-    clock = SilentClock(playout, parent)
-    clock.start()
-    return clock
+            clock.deleteLater()
+    raise AssertionError("unreachable: the silent clock always starts")
