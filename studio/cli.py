@@ -21,6 +21,7 @@ from studio.show.starter import StarterError, create_starter
 from studio.runner.commands import register as register_runner_commands
 from studio.speech.commands import register as register_speech_commands
 from studio.outputs.commands import register as register_stage_commands
+from studio.outputs.live_commands import register as register_live_commands
 
 
 def demo_show_path() -> Path:
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
     p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub),
-                             **register_stage_commands(sub)})
+                             **register_stage_commands(sub), **register_live_commands(sub)})
     return p
 
 

@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from studio.core.problems import Problem, Severity
 from studio.show.loader import LoadResult, load_show
+from studio.speech.types import MouthTrack, Utterance, frozen_pcm
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_SHOW = REPO / "studio" / "assets" / "demo-show"
@@ -156,3 +158,42 @@ def only() -> Callable[..., Problem]:
         return found[0]
 
     return pick
+
+
+class ToneSource:
+    """A stand-in speech source for long simulations: a tone per line, 0.12 s per character.
+
+    Real synthesis is covered by the speech tests and the real-engine playout tests here; a
+    simulated day needs 17,000 lines in seconds, which is what this is for.
+    """
+
+    def __init__(self, rate: int = 22_050, never: bool = False) -> None:
+        self.rate = rate
+        self.never = never
+        self.requested: list[str] = []
+        self.keys: dict[str, tuple[str, str]] = {}
+        t = np.arange(60 * rate) / rate  # one minute of tone, sliced per line
+        self._tone = frozen_pcm((np.sin(2 * np.pi * 220 * t) * 8000).astype(np.int16))
+
+    def prefetch(self, requests: list) -> None:
+        for r in requests:
+            self.requested.append(r.key)
+            self.keys[r.key] = (r.text, r.language)
+
+    def get(self, key: str) -> Utterance | None:
+        if self.never or key not in self.keys:
+            return None
+        text, language = self.keys[key]
+        n = min(int(len(text) * 0.12 * self.rate), len(self._tone))
+        pcm = self._tone[:n]
+        return Utterance(text, language, pcm, self.rate, n / self.rate, (), MouthTrack((), n / self.rate))
+
+    def discard(self, keys: list[str] | None = None) -> None:
+        for k in keys or list(self.keys):
+            self.keys.pop(k, None)
+
+
+@pytest.fixture()
+def tones() -> type[ToneSource]:
+    """The stand-in speech source class (call it to make one)."""
+    return ToneSource

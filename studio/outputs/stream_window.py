@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -50,6 +50,8 @@ class StreamOptions:
 
 class StreamWindow(QWidget):
     """A frameless window showing the latest frame; `start()` begins pacing frames from the source."""
+
+    closed = Signal()  # the operator closed the window (Ctrl+Q): whoever runs the show ends it
 
     def __init__(self, source: FrameSource, clock: Clock, fps: float, canvas: tuple[int, int],
                  options: StreamOptions | None = None, start_t: float = 0.0) -> None:
@@ -184,6 +186,7 @@ class StreamWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         self.stop()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def grab_window(window: QWidget) -> QImage | None:

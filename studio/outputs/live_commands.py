@@ -1,0 +1,157 @@
+"""`studio live` and `studio preview`: a show on air with speech, or one product's pitch to check.
+
+    studio live SHOW [--no-audio] [--headless] [--seconds S] [--screenshot PNG] [window options]
+    studio preview SHOW [--product ID] [--seconds S] [--screenshot PNG]
+
+Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from studio.checks import check_show
+from studio.core.problems import did_you_mean
+from studio.show.model import Show
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
+    for name, helptext in (
+        ("live", "put a show on air: the stream window, speech, the schedule, the as-run log"),
+        ("preview", "play one product's pitch in a window, exactly as it would air (not logged)"),
+    ):
+        p = sub.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
+                           "Keys in the window: Space pause/resume at the end of the line, S skip the "
+                           "line, N next product, E end after this product, Ctrl+Q quit.")
+        p.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+        if name == "preview":
+            p.add_argument("--product", metavar="ID", help="the product (default: the first on the rundown)")
+        else:
+            p.add_argument("--headless", action="store_true",
+                           help="no window (servers): speech, schedule and as-run only")
+            p.add_argument("--no-resume", action="store_true",
+                           help="start the rundown from the top instead of after the last item aired")
+        p.add_argument("--no-audio", action="store_true", help="do not play sound (a silent clock runs)")
+        p.add_argument("--screen", type=int, metavar="N", help="which screen (0 = first; default: primary)")
+        p.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
+        p.add_argument("--on-top", action="store_true", help="keep the window above others")
+        p.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
+        p.add_argument("--seconds", type=float, metavar="S", help="stop after S seconds")
+        p.add_argument("--screenshot", type=Path, metavar="PNG",
+                       help="capture the window after --seconds (default 8) and quit")
+    return {"live": cmd_live, "preview": cmd_preview}
+
+
+def _load(path: Path, command: str) -> Show | None:
+    result = check_show(path)
+    for problem in result.errors:
+        print(problem.format(), file=sys.stderr)
+    if result.show is None:
+        print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
+    return result.show
+
+
+def cmd_live(args: argparse.Namespace) -> int:
+    return _run(args, "live", live=True, only_product=None)
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    show = _load(args.show, "preview")
+    if show is None:
+        return 1
+    product = args.product
+    if product is None:
+        from studio.core.clock import SystemClock
+        from studio.stage.preview import rundown_products
+
+        products = rundown_products(show, SystemClock().now().replace(tzinfo=None))
+        product = products[0].id if products else show.products[0].id
+    elif product not in {p.id for p in show.products}:
+        print(f"studio preview: no product '{product}' "
+              f"({did_you_mean(product, [p.id for p in show.products])})", file=sys.stderr)
+        return 2
+    return _run(args, "preview", live=False, only_product=product, show=show)
+
+
+def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: str | None,
+         show: Show | None = None) -> int:
+    show = show or _load(args.show, command)
+    if show is None:
+        return 1
+    headless = getattr(args, "headless", False)
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                       or os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux")
+    if not headless and not has_display:
+        print(f"studio {command}: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              f"  On a desktop, run it from a terminal in your session; on a server use\n"
+              f"  studio live {args.show} --headless, or xvfb-run -a studio {command} {args.show}",
+              file=sys.stderr)
+        return 1
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for handler in logging.getLogger().handlers[:1]:  # the console: say what goes on air
+        handler.setLevel(logging.INFO)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studio.outputs.live import LiveSession
+    from studio.outputs.stream_window import StreamOptions, grab_window
+    from studio.stage.qt_fonts import FontRequirementError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
+                            fit=args.fit, transparent=show.background.kind == "transparent")
+    try:
+        session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
+                              resume=not getattr(args, "no_resume", False), only_product=only_product)
+    except FontRequirementError as exc:
+        print(f"studio {command}: {exc}", file=sys.stderr)
+        return 1
+    status = {"code": 0, "done": False}
+
+    def finish() -> None:
+        if status["done"]:  # a timer, a signal and the end of a preview may all ask
+            return
+        status["done"] = True
+        if args.screenshot is not None and session.window is not None:
+            image = grab_window(session.window)
+            if image is None or not image.save(str(args.screenshot), "PNG"):
+                print(f"studio {command}: could not capture the window to {args.screenshot}", file=sys.stderr)
+                status["code"] = 1
+            else:
+                print(f"saved {args.screenshot} ({image.width()}×{image.height()})")
+        stats = session.playout.stats
+        print(f"studio {command}: {stats.aired} lines aired, {stats.skipped} skipped, {stats.failed} failed, "
+              f"{stats.blocked} blocked; unintended silence {stats.waiting_seconds:.2f} s"
+              + (f"; frames {session.window.presented} shown, {session.window.skipped} skipped"
+                 if session.window is not None else ""), file=sys.stderr)
+        session.stop()
+        app.quit()
+
+    seconds = args.seconds if args.seconds is not None else (8.0 if args.screenshot is not None else None)
+    if seconds is not None:
+        QTimer.singleShot(int(seconds * 1000), finish)
+    if only_product is not None:
+        poll = QTimer(app)
+        poll.timeout.connect(lambda: finish() if session.playout.status == "stopped" else None)
+        poll.start(250)
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, finish))
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, finish))
+    wake = QTimer(app)  # lets Python run its signal handlers while Qt's loop runs
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    app.setQuitOnLastWindowClosed(False)  # closing the window ends the show cleanly, via finish()
+    if session.window is not None:
+        session.window.closed.connect(finish)
+    session.start()
+    app.exec()
+    return status["code"]
