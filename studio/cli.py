@@ -22,6 +22,7 @@ from studio.runner.commands import register as register_runner_commands
 from studio.speech.commands import register as register_speech_commands
 from studio.outputs.commands import register as register_stage_commands
 from studio.outputs.live_commands import register as register_live_commands
+from studio.outputs.live_commands import register_render
 
 
 def demo_show_path() -> Path:
@@ -65,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
     p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub),
-                             **register_stage_commands(sub), **register_live_commands(sub)})
+                             **register_stage_commands(sub), **register_live_commands(sub), **register_render(sub)})
     return p
 
 

@@ -133,7 +133,6 @@ class LiveSession(QObject):
         planner = Planner(show, seed=seed)
         if only_product is not None:
             planner.interrupt_with_product(only_product)
-            planner.stop_after_product()
         elif resume and self.asrun is not None:
             position = self.asrun.last_position()
             if position is not None:
@@ -141,6 +140,8 @@ class LiveSession(QObject):
                 log.info("resuming after %s item %d of rundown '%s'", "the", position.item, position.rundown)
         self.playout = Playout(show, planner, self.lookahead, wall_start.replace(tzinfo=None),
                                check_line=self._check_line, asrun=self.asrun, live=live)
+        if only_product is not None:
+            self.playout.stop_after_product()
         pack, notes = load_show_pack(show)
         for note in notes:
             log.warning("avatar: %s", note)

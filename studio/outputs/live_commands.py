@@ -155,3 +155,72 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     session.start()
     app.exec()
     return status["code"]
+
+
+def register_render(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
+    r = sub.add_parser("render", help="render a product's pitch to an MP4 video with sound (offline)",
+                       description="Render a product's pitch, exactly as it would air, to an MP4 file "
+                                   "(H.264 video, AAC audio, the AI label in the file's metadata), "
+                                   "faster than real time.")
+    r.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    r.add_argument("--product", required=True, metavar="ID", help="the product to pitch")
+    r.add_argument("-o", "--out", type=Path, required=True, metavar="MP4", help="the video file to write")
+    r.add_argument("--template", "--canvas", dest="template",
+                   choices=["portrait", "landscape", "portrait-720"], help="layout (default: the show's canvas)")
+    r.add_argument("--seed", type=int, default=0, help="variant choice (the same seed renders the same video)")
+    return {"render": cmd_render}
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    show = _load(args.show, "render")
+    if show is None:
+        return 1
+    if args.product not in {p.id for p in show.products}:
+        print(f"studio render: no product '{args.product}' "
+              f"({did_you_mean(args.product, [p.id for p in show.products])})", file=sys.stderr)
+        return 2
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import time as _time
+
+    from PySide6.QtGui import QGuiApplication
+
+    from studio.compliance.checker import Checker
+    from studio.core.clock import SystemClock
+    from studio.outputs.render import render_pitch
+    from studio.stage.qt_fonts import FontRequirementError
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts need an application
+    checker = Checker(lists=show.compliance)
+    shown = {"line": ""}
+
+    def progress(t: float, line: str) -> None:
+        if line != shown["line"]:
+            shown["line"] = line
+            print(f"  {t:6.1f}s  {line}", file=sys.stderr)
+
+    started = _time.perf_counter()
+    try:
+        result = render_pitch(show, args.product, args.out, when=SystemClock().now().replace(tzinfo=None),
+                              template=args.template, seed=args.seed, progress=progress,
+                              check_line=lambda text, lang: [f"'{f.matched_text}' ({f.category})"
+                                                             for f in checker.blocking(text, lang)])
+    except FontRequirementError as exc:
+        print(f"studio render: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, av_error()) as exc:
+        print(f"studio render: cannot write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    wall = _time.perf_counter() - started
+    del app
+    for finding in result.findings:
+        print(f"studio render: warning: this line would be blocked on air: {finding}", file=sys.stderr)
+    print(f"wrote {result.path}: {result.seconds:.1f} s, {result.frames} frames, {result.lines} lines"
+          f" ({result.failed_lines} without speech) in {wall:.1f} s — {result.seconds / wall:.1f}× real time")
+    return 0
+
+
+def av_error() -> type[Exception]:
+    import av
+
+    return av.FFmpegError
