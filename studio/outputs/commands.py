@@ -18,7 +18,7 @@ from pathlib import Path
 
 from studio.core.clock import SystemClock
 from studio.core.problems import did_you_mean
-from studio.show.loader import load_show
+from studio.checks import check_show
 from studio.show.model import CARD_ACTIONS, Show
 from studio.stage.preview import rundown_products
 from studio.stage.state import (
@@ -77,8 +77,9 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # t
     return {"stage": cmd_stage, "stream": cmd_stream}
 
 
-def _load(path: Path, command: str) -> Show | None:
-    result = load_show(path)
+def load_for_command(path: Path, command: str) -> Show | None:
+    """The show after every check (files, avatar pack, wording); errors printed for people."""
+    result = check_show(path)
     for problem in result.errors:
         print(problem.format(), file=sys.stderr)
     if result.show is None:
@@ -116,7 +117,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
         print(f"studio stage: --at '{args.at}' is not a time; write it as 'YYYY-MM-DD HH:MM' or HH:MM",
               file=sys.stderr)
         return 2
-    show = _load(args.show, "stage")
+    show = load_for_command(args.show, "stage")
     if show is None:
         return 1
     if not show.products:
@@ -175,7 +176,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_stream(args: argparse.Namespace) -> int:
-    show = _load(args.show, "stream")
+    show = load_for_command(args.show, "stream")
     if show is None:
         return 1
     has_display = _ensure_platform()

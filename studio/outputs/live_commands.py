@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from studio.checks import check_show
+from studio.outputs.commands import load_for_command
 from studio.core.problems import did_you_mean
 from studio.show.model import Show
 
@@ -50,21 +50,12 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
     return {"live": cmd_live, "preview": cmd_preview}
 
 
-def _load(path: Path, command: str) -> Show | None:
-    result = check_show(path)
-    for problem in result.errors:
-        print(problem.format(), file=sys.stderr)
-    if result.show is None:
-        print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
-    return result.show
-
-
 def cmd_live(args: argparse.Namespace) -> int:
     return _run(args, "live", live=True, only_product=None)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    show = _load(args.show, "preview")
+    show = load_for_command(args.show, "preview")
     if show is None:
         return 1
     product = args.product
@@ -83,7 +74,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: str | None,
          show: Show | None = None) -> int:
-    show = show or _load(args.show, command)
+    show = show or load_for_command(args.show, command)
     if show is None:
         return 1
     headless = getattr(args, "headless", False)
@@ -172,7 +163,7 @@ def register_render(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # t
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    show = _load(args.show, "render")
+    show = load_for_command(args.show, "render")
     if show is None:
         return 1
     if args.product not in {p.id for p in show.products}:
