@@ -38,7 +38,7 @@ def test_a_broken_custom_pack_fails_the_show_at_the_pack_line(tmp_path: Path, ca
     assert f"{show.as_posix()}/avatars/mine/avatar.toml:{n + 1}: error: parts.hair_back.image" in out
 
 
-def test_avatar_sheet_command_writes_a_png(tmp_path: Path) -> None:
+def test_avatar_sheet_command_writes_a_png(qapp, tmp_path: Path) -> None:  # one QApplication for all
     out = tmp_path / "sheet.png"
     assert main(["avatar-sheet", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"\x89PNG") and out.stat().st_size > 50_000

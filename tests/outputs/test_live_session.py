@@ -8,7 +8,7 @@ import time
 
 import pytest
 from PySide6.QtMultimedia import QMediaDevices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication  # noqa: F401 (the type of `qapp`)
 
 from studio.cli import demo_show_path
 from studio.outputs.live import LiveSession
@@ -26,13 +26,13 @@ def spin(app: QApplication, seconds: float, each=None) -> None:  # noqa: ANN001
 
 
 @pytest.mark.skipif(not os.environ.get("DISPLAY"), reason="needs an X display (scripts/test runs Xvfb)")
-def test_live_run_mouth_follows_audio_and_survives_an_audio_stall(tmp_path, monkeypatch) -> None:
+def test_live_run_mouth_follows_audio_and_survives_an_audio_stall(qapp, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     if not QMediaDevices.audioOutputs():
         if os.environ.get("CI"):
             pytest.fail("no audio output: scripts/test should have started a PulseAudio null sink")
         pytest.skip("no sound server here")
-    app = QApplication.instance() or QApplication([])
+    app = qapp
     show = load_show(demo_show_path()).show
     session = LiveSession(show, asrun_dir=tmp_path / "asrun", resume=False, seed=5)
     session.start()

@@ -17,9 +17,8 @@ from studio.runner.qt_driver import AudioClock, SilentClock
 THURSDAY_AFTERNOON = datetime(2026, 11, 26, 14, 0)
 
 
-@pytest.fixture(scope="module")
-def qapp():
-    return QCoreApplication.instance() or QCoreApplication([])
+# `qapp` is pytest-qt's QApplication: one application type for the whole session, whatever
+# order the tests run in (a QCoreApplication here would abort a later widget test).
 
 
 def run_for(seconds: float, clock, samples: list) -> None:
