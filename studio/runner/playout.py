@@ -143,6 +143,9 @@ class Playout:
     sample_rate: int = SAMPLE_RATE
     voice_for: Callable[[str], Voice] | None = None
     stats: PlayoutStats = field(default_factory=PlayoutStats)
+    # Called with (program time of the first sample, samples) for every chunk pulled: how
+    # recordings and streams receive exactly the audio that airs.
+    audio_taps: list[Callable[[float, np.ndarray], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.status = OFF_AIR
@@ -271,6 +274,16 @@ class Playout:
 
     def pull(self, n: int) -> np.ndarray:
         """The next `n` samples of program audio (int16 mono); advances program time by `n`."""
+        t0 = self.t
+        out = self._pull(n)
+        for tap in self.audio_taps:
+            try:
+                tap(t0, out)
+            except Exception:  # an output's trouble must never stop the program
+                log.exception("audio tap failed")
+        return out
+
+    def _pull(self, n: int) -> np.ndarray:
         out = np.zeros(n, dtype=np.int16)
         pos = 0
         while pos < n:
