@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
 from studio.avatar.layout import place
@@ -23,6 +24,7 @@ from studio.avatar.mouth import MouthState
 from studio.avatar.pack import AvatarPack
 from studio.checks import check_show
 from studio.core.clock import Clock, SystemClock
+from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
@@ -34,7 +36,7 @@ from studio.show.model import Show
 from studio.speech.lipsync import mouth_at
 from studio.stage.compose import template_of
 from studio.stage.host import load_show_pack
-from studio.stage.qt_paint import new_frame
+from studio.stage.qt_paint import frame_array, new_frame
 from studio.stage.qt_setup import build_stage
 from studio.stage.state import Caption, CardMode, CardState, StageState
 
@@ -114,7 +116,8 @@ class LiveSession(QObject):
     def __init__(self, show: Show, *, live: bool = True, audio: bool = True, window: bool = True,
                  options: StreamOptions | None = None, asrun_dir: Path | None = None,
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
-                 only_product: str | None = None) -> None:
+                 only_product: str | None = None, outputs: list | None = None,
+                 control: bool = False, control_port: int = 0) -> None:
         super().__init__()
         from studio.compliance.checker import Checker
         from studio.speech.cache import SpeechCache
@@ -167,6 +170,31 @@ class LiveSession(QObject):
             self._shortcuts()
         self._housekeeping = QTimer(self)
         self._housekeeping.timeout.connect(self._tick)
+        # Viewer comments and remote control on 127.0.0.1 (token required), handled on this thread.
+        self.server = None
+        if control:
+            self._start_control(control_port)
+        # Outputs (recorder, RTMP…): frames and the exact program audio, on shared program time.
+        self.bus = None
+        if outputs:
+            from studio.outputs.bus import AudioChunk, ProgramBus
+
+            self.bus = ProgramBus()
+            for output in outputs:
+                self.bus.subscribe(output)
+            bus = self.bus
+            self.playout.audio_taps.append(
+                lambda t, pcm: bus.publish_audio(AudioChunk(t, pcm, self.playout.sample_rate)))
+            if self.window is None:  # headless: frames are still drawn, for the outputs
+                kit = build_stage(show)
+                self.renderer = kit.renderer
+                size = template_of(StageState(show=show)).size
+                self._buffers = [new_frame(*size), new_frame(*size)]
+                self._turn = 0
+                self._frames = QTimer(self)
+                self._frames.setTimerType(Qt.TimerType.PreciseTimer)
+                self._frames.timeout.connect(self._headless_frame)
+                self._pacer: FramePacer | None = None
 
     # ---- running ----
 
@@ -176,11 +204,22 @@ class LiveSession(QObject):
         self.clock.stalled.connect(self._audio_stalled)
         if self.window is not None:
             self.window.present()
+        elif self.bus is not None:
+            self._pacer = FramePacer(_ProgramTime(self), self.show.fps)
+            self._frames.start(max(1, int(500 / self.show.fps)))  # twice a frame: the pacer decides
         self._housekeeping.start(500)
         log.info("on air: %s (%s)", self.show.title, "audio" if self.clock.has_audio else "silent clock")
 
     def stop(self) -> None:
         self._housekeeping.stop()
+        if self.server is not None:
+            self._chat_timer.stop()
+            self.server.close()
+            self.server = None
+        if self.bus is not None:
+            if self.window is None:
+                self._frames.stop()
+            self.bus.close()
         if self.window is not None:
             self.window.stop()
             self.window.close()
@@ -198,7 +237,17 @@ class LiveSession(QObject):
         ps = self.playout.state_at(t)
         state = self.view.stage_state(ps, self.playout.wall_at(t))
         self._turn ^= 1  # two buffers: the window may still hold the previous frame
-        return self.renderer.render(state, t, into=self._buffers[self._turn])
+        image = self.renderer.render(state, t, into=self._buffers[self._turn])
+        if self.bus is not None:
+            from studio.outputs.bus import VideoFrame
+
+            self.bus.publish_video(VideoFrame(t, np.array(frame_array(image))))  # a copy the bus owns
+        return image
+
+    def _headless_frame(self) -> None:
+        tick = self._pacer.due() if self._pacer is not None else None
+        if tick is not None:
+            self.frame(tick.t)
 
     def _check_line(self, text: str, language: str) -> list[str]:
         return [f"'{f.matched_text}' ({f.category}; {f.basis})" for f in self.checker.blocking(text, language)]
@@ -211,6 +260,8 @@ class LiveSession(QObject):
             if result.ok and result.show is not None:
                 self.show = result.show
                 self.playout.reload(result.show)
+                if self.server is not None:
+                    self.inbox.replace_show(result.show)
                 self.view = ProgramView(result.show, self.view.pack, live=self.view.live, seed=self.view.seed)
                 self.checker = type(self.checker)(lists=result.show.compliance)
             else:
@@ -231,6 +282,55 @@ class LiveSession(QObject):
                 self.window.start()
             elif name == "audio":
                 self._audio_stalled("no progress for 2 s")
+
+    # ---- comments and remote control ----
+
+    def _start_control(self, port: int) -> None:
+        from studio.chat.inbox import CommentInbox
+        from studio.chat.remote import CommandRelay, StatusBoard, playout_commands
+        from studio.chat.server import ControlServer, ensure_token
+
+        self.inbox = CommentInbox(self.show, clock=self.wall, record=self._chat_event)
+        self.board = StatusBoard()
+        self.relay = CommandRelay(playout_commands(self.playout))
+        token, token_file = ensure_token()
+        try:
+            self.server = ControlServer(self.inbox, self.board, self.relay, token, port=port).start()
+        except OSError as exc:  # a taken port must not stop the show
+            log.error("comments and remote control are off: cannot listen on 127.0.0.1:%s (%s)", port, exc)
+            return
+        self.server.write_discovery(show=self.show.root, title=self.show.title)
+        log.info("comments and remote control: %s (token in %s)", self.server.url, token_file)
+        self._chat_timer = QTimer(self)
+        self._chat_timer.timeout.connect(self._chat_tick)
+        self._chat_timer.start(250)
+
+    def _chat_tick(self) -> None:
+        """On the Qt thread: run remote commands, hand answers to the playout, publish status."""
+        from studio.chat.remote import playout_status
+        from studio.runner.planner import FAQ
+
+        t = self.clock.position() if self.clock is not None else self.playout.t
+        entry = self.playout.state_at(t).entry
+        self.inbox.set_on_air(entry.segment.product if entry is not None else None)
+        self.relay.run_pending()
+        if not any(seg.kind == FAQ for seg in self.playout.up_next()):  # one answer at a time
+            self.inbox.pump(lambda product, lines, comment: self.playout.answer(product, lines))
+        self.board.update(playout_status(self.playout, t))
+
+    def _chat_event(self, event) -> None:  # noqa: ANN001 - studio.chat.inbox.ChatEvent
+        """Every handled comment goes in the as-run log (the answer itself is logged when it airs)."""
+        if self.asrun is None:
+            return
+        from studio.runner.asrun import AsRunRecord
+
+        note = event.answer if event.outcome == "answered" else event.reason
+        self.asrun.append(AsRunRecord(
+            start=event.time.replace(tzinfo=None) if event.time.tzinfo else event.time,
+            end=event.time.replace(tzinfo=None) if event.time.tzinfo else event.time,
+            line_id=f"chat/{event.rule or 'none'}", kind="comment", text=f"{event.user}: {event.question}",
+            outcome=event.outcome, product=event.product, note=note,
+        ))
 
     def _audio_stalled(self, reason: str) -> None:
         """The sound device stopped: carry on with a silent clock so the picture never freezes."""

@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
                            help="no window (servers): speech, schedule and as-run only")
             p.add_argument("--no-resume", action="store_true",
                            help="start the rundown from the top instead of after the last item aired")
+            p.add_argument("--no-control", action="store_true",
+                           help="do not accept comments and remote commands on 127.0.0.1")
+            p.add_argument("--control-port", type=int, default=0, metavar="PORT",
+                           help="port for comments and remote control (default: any free port; "
+                                "`studio comment` finds it)")
         p.add_argument("--no-audio", action="store_true", help="do not play sound (a silent clock runs)")
         p.add_argument("--screen", type=int, metavar="N", help="which screen (0 = first; default: primary)")
         p.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
@@ -103,7 +108,9 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
                             fit=args.fit, transparent=show.background.kind == "transparent")
     try:
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
-                              resume=not getattr(args, "no_resume", False), only_product=only_product)
+                              resume=not getattr(args, "no_resume", False), only_product=only_product,
+                              control=live and not getattr(args, "no_control", False),
+                              control_port=getattr(args, "control_port", 0))
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1

@@ -22,7 +22,9 @@ AIRED = "aired"
 SKIPPED = "skipped"
 FAILED = "failed"
 BLOCKED = "blocked"
-OUTCOMES = (AIRED, SKIPPED, FAILED, BLOCKED)
+ANSWERED = "answered"  # a viewer comment that got an answer (the answer airs as its own record)
+DROPPED = "dropped"  # a viewer comment that was not answered, with the reason
+OUTCOMES = (AIRED, SKIPPED, FAILED, BLOCKED, ANSWERED, DROPPED)
 
 CSV_FIELDS = ("start", "end", "rundown", "product", "line_id", "kind", "outcome", "duration",
               "language", "text", "findings", "note")

@@ -1,0 +1,104 @@
+"""`studio comment`: post a test comment to the live show's control server and print its answer.
+
+Exit codes: 0 the server took the comment (answered or dropped, as printed), 1 no show is live or
+the server refused it, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from studio.chat.server import HOST, discovery_path, read_discovery, read_token, token_path
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
+    c = sub.add_parser("comment", help="send a viewer comment to the show on air (for testing answers)",
+                       description="Post a comment to the running show's control API, as a platform "
+                                   "bridge would, and print what the host will do with it (the FAQ rule "
+                                   "and answer, or why it was dropped).")
+    c.add_argument("show", type=Path, help="the show folder that is live")
+    c.add_argument("text", help="the comment, e.g. \"多少钱？\"")
+    c.add_argument("--user", default="tester", help="the viewer's name (default: tester)")
+    c.add_argument("--port", type=int, help="the control server's port (default: from the running show)")
+    return {"comment": cmd_comment}
+
+
+def _same_show(given: Path, live: str) -> bool:
+    if not live:
+        return True
+    a = given.parent if given.name == "show.toml" else given
+    try:
+        return a.resolve() == Path(live).resolve()
+    except OSError:
+        return False
+
+
+def cmd_comment(args: argparse.Namespace) -> int:
+    if not args.text.strip():
+        print("studio comment: the comment text is empty", file=sys.stderr)
+        return 2
+    if args.port is not None and not 0 < args.port < 65536:
+        print(f"studio comment: --port {args.port} is not a port (1–65535)", file=sys.stderr)
+        return 2
+    port = args.port
+    if port is None:
+        found = read_discovery()
+        if found is None:
+            print(f"studio comment: no show is live (no {discovery_path()}); start one with "
+                  f"`studio live {args.show}`", file=sys.stderr)
+            return 1
+        if not _same_show(args.show, str(found.get("show", ""))):
+            print(f"studio comment: another show is live: {found.get('title') or found.get('show')} "
+                  f"({found.get('show')}); pass --port to send to it anyway", file=sys.stderr)
+            return 1
+        port = int(found["port"])
+    token = read_token()
+    if token is None:
+        print(f"studio comment: no control token in {token_path()}; is a show live?", file=sys.stderr)
+        return 1
+    try:
+        status, answer = post(port, token, "/comments", {"user": args.user, "text": args.text})
+    except ConnectionRefusedError:
+        print(f"studio comment: no show is live on port {port} (nothing answers there)", file=sys.stderr)
+        return 1
+    except (OSError, http.client.HTTPException) as exc:
+        print(f"studio comment: cannot reach the show on port {port}: {exc}", file=sys.stderr)
+        return 1
+    if status != 200:
+        print(f"studio comment: the show refused the comment ({status}): {answer.get('error', answer)}",
+              file=sys.stderr)
+        return 1
+    json.dump(answer, sys.stdout, ensure_ascii=not _speaks_utf8(sys.stdout), indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def post(port: int, token: str, path: str, body: dict[str, Any], timeout: float = 5.0) -> tuple[int, dict[str, Any]]:
+    """POST JSON to the local control server; (status, JSON answer). Never goes through a proxy."""
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("POST", path, body=data, headers={
+            "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        resp = conn.getresponse()
+        raw = resp.read(1 << 20)
+    finally:
+        conn.close()
+    try:
+        answer = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        answer = {"error": raw[:200].decode("utf-8", "replace")}
+    return resp.status, answer if isinstance(answer, dict) else {"answer": answer}
+
+
+def _speaks_utf8(stream: object) -> bool:
+    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "") in (
+        "utf8", "utf8sig")
