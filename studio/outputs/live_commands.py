@@ -41,6 +41,21 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
                            help="start the rundown from the top instead of after the last item aired")
             p.add_argument("--no-control", action="store_true",
                            help="do not accept comments and remote commands on 127.0.0.1")
+            p.add_argument("--record", type=Path, metavar="DIR",
+                           help="record the program to MP4 files (H.264 + AAC) in DIR")
+            p.add_argument("--segment-minutes", type=float, default=30.0, metavar="N",
+                           help="start a new recording file every N minutes (default 30)")
+            p.add_argument("--record-preset", choices=["canvas", "portrait-1080", "portrait-720"], default="canvas",
+                           help="recording size: the show's canvas (default) or a push preset")
+            p.add_argument("--rtmp", metavar="URL", help="push the program to this RTMP server (推流地址)")
+            p.add_argument("--rtmp-key", metavar="KEY",
+                           help="the stream key (推流码); better: set STUDIO_RTMP_KEY, which `ps` does not show")
+            p.add_argument("--rtmp-preset", choices=["portrait-1080", "portrait-720"], default="portrait-1080",
+                           help="1080×1920 at ~4 Mbit/s (default) or 720×1280 at ~2 Mbit/s for weak uplinks")
+            p.add_argument("--rtmp-retries", type=int, metavar="N",
+                           help="reconnect at most N times (default: keep trying)")
+            p.add_argument("--virtual-camera", action="store_true",
+                           help="also send the picture to a virtual camera (needs the virtualcam extra)")
             p.add_argument("--control-port", type=int, default=0, metavar="PORT",
                            help="port for comments and remote control (default: any free port; "
                                 "`studio comment` finds it)")
@@ -53,6 +68,44 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
         p.add_argument("--screenshot", type=Path, metavar="PNG",
                        help="capture the window after --seconds (default 8) and quit")
     return {"live": cmd_live, "preview": cmd_preview}
+
+
+def _outputs(args: argparse.Namespace, show: Show, command: str) -> list | None:
+    """The recorder and RTMP push asked for on the command line; None after a usage error."""
+    outputs: list = []
+    if getattr(args, "record", None) is not None:
+        from studio.outputs.encoding import PRESETS, EncoderPreset
+        from studio.outputs.recorder import Recorder
+
+        if args.record_preset == "canvas":
+            w, h = show.canvas
+            preset = EncoderPreset(w, h, show.fps, crf=21,
+                                   x264_preset="superfast" if w * h > 1280 * 720 else "veryfast")
+        else:
+            preset = PRESETS[args.record_preset]
+        if args.segment_minutes <= 0:
+            print(f"studio {command}: --segment-minutes must be positive", file=sys.stderr)
+            return None
+        outputs.append(Recorder(args.record, preset, args.segment_minutes, show.title, show.disclosure))
+    if getattr(args, "rtmp", None):
+        from studio.outputs.encoding import PRESETS
+        from studio.outputs.rtmp import RtmpPush, url_problem
+
+        problem = url_problem(args.rtmp)
+        if problem:
+            print(f"studio {command}: --rtmp: {problem}", file=sys.stderr)
+            return None
+        key = args.rtmp_key or os.environ.get("STUDIO_RTMP_KEY")
+        outputs.append(RtmpPush(args.rtmp, key, PRESETS[args.rtmp_preset], args.rtmp_retries))
+    if getattr(args, "virtual_camera", False):
+        import importlib.util
+
+        from studio.outputs.virtualcam import VirtualCamera, install_hint
+
+        if importlib.util.find_spec("pyvirtualcam") is None:  # say so now; the show goes on without it
+            print(f"studio {command}: no virtual camera: {install_hint()}", file=sys.stderr)
+        outputs.append(VirtualCamera(*show.canvas, show.fps))
+    return outputs
 
 
 def cmd_live(args: argparse.Namespace) -> int:
@@ -103,6 +156,9 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from studio.outputs.stream_window import StreamOptions, grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
+    outputs = _outputs(args, show, command)
+    if outputs is None:
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
                             fit=args.fit, transparent=show.background.kind == "transparent")
@@ -110,7 +166,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
                               control=live and not getattr(args, "no_control", False),
-                              control_port=getattr(args, "control_port", 0))
+                              control_port=getattr(args, "control_port", 0), outputs=outputs)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1
@@ -127,6 +183,11 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
                 status["code"] = 1
             else:
                 print(f"saved {args.screenshot} ({image.width()}×{image.height()})")
+        if session.bus is not None:
+            for h in session.bus.health():
+                print(f"studio {command}: {h.name}: {h.state}, {h.frames_written} frames written, "
+                      f"{h.frames_dropped} dropped, {h.reconnects} reconnects"
+                      + (f" — {h.last_error}" if h.last_error else ""), file=sys.stderr)
         stats = session.playout.stats
         print(f"studio {command}: {stats.aired} lines aired, {stats.skipped} skipped, {stats.failed} failed, "
               f"{stats.blocked} blocked; unintended silence {stats.waiting_seconds:.2f} s"
