@@ -98,12 +98,9 @@ def _outputs(args: argparse.Namespace, show: Show, command: str) -> list | None:
         key = args.rtmp_key or os.environ.get("STUDIO_RTMP_KEY")
         outputs.append(RtmpPush(args.rtmp, key, PRESETS[args.rtmp_preset], args.rtmp_retries))
     if getattr(args, "virtual_camera", False):
-        import importlib.util
+        from studio.outputs.virtualcam import VirtualCamera
 
-        from studio.outputs.virtualcam import VirtualCamera, install_hint
-
-        if importlib.util.find_spec("pyvirtualcam") is None:  # say so now; the show goes on without it
-            print(f"studio {command}: no virtual camera: {install_hint()}", file=sys.stderr)
+        # Without pyvirtualcam or a device it logs what to install; the show goes on without it.
         outputs.append(VirtualCamera(*show.canvas, show.fps))
     return outputs
 
