@@ -62,8 +62,10 @@ def _speakable(ch: str) -> bool:
     if ch.isascii():
         return ch.isalnum()
     cp = ord(ch)
-    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x3041 <= cp <= 0x30FA
-            or 0xAC00 <= cp <= 0xD7A3 or 0x20000 <= cp <= 0x2EBEF)
+    in_script = (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x3041 <= cp <= 0x30FA
+                 or 0xAC00 <= cp <= 0xD7A3 or 0x20000 <= cp <= 0x2EBEF)
+    # Unassigned code points inside those blocks (this Python's Unicode tables) are not letters.
+    return in_script and ch.isalnum()
 
 
 def fallback_name(language: str) -> str:
