@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -47,6 +47,8 @@ from studio.show.tomlsource import (
     TomlReadError,
     TomlSource,
     format_key,
+    decode_text,
+    parse_toml,
     read_toml_file,
 )
 from studio.show.tomlsource import describe_value as _kind
@@ -308,8 +310,11 @@ class _File:
 
 
 class _Context:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: Mapping[str, str | None] | None = None) -> None:
         self.root = root
+        # show-relative file → text to read instead of the file (None: as if deleted); the editor
+        # validates unsaved edits this way, with media still checked against the real folder
+        self.texts: dict[str, str | None] = dict(texts or {})
         self.problems: list[Problem] = []
         # ids of product files that exist but could not be loaded: their errors are reported
         # in their own file, so a rundown naming them need not add a second error
@@ -319,15 +324,19 @@ class _Context:
         self.problems.append(Problem(severity, file, line, key, message, hint))
 
 
-def load_show(path: Path | str) -> LoadResult:
-    """Load the show in folder `path` (or the folder of a show.toml). Never raises for bad input."""
+def load_show(path: Path | str, texts: Mapping[str, str | None] | None = None) -> LoadResult:
+    """Load the show in folder `path` (or the folder of a show.toml). Never raises for bad input.
+
+    `texts` maps show-relative files ("show.toml", "products/tea.toml") to text read in their
+    place, or to None for a file treated as deleted: unsaved edits can be checked without writing.
+    """
     given = Path(path)
     try:
         given_is_dir = given.is_dir()
     except OSError:
         given_is_dir = False
     root = given.parent if given.name == SHOW_FILE and not given_is_dir else given
-    ctx = _Context(root)
+    ctx = _Context(root, texts)
     try:
         show = _load(ctx, root)
     except RecursionError:
@@ -352,7 +361,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
                 "give the folder that holds show.toml (or the show.toml itself)")
         return None
     show_path = root / SHOW_FILE
-    if not show_path.is_file():
+    if ctx.texts.get(SHOW_FILE) is None and (SHOW_FILE in ctx.texts or not show_path.is_file()):
         ctx.add(Severity.ERROR, SHOW_FILE, None, "", f"no {SHOW_FILE} in {root}",
                 f"`studio new {root}` creates a starter show")
         return None
@@ -430,6 +439,9 @@ def _load(ctx: _Context, root: Path) -> Show | None:
 
 def _read(ctx: _Context, path: Path, rel: str) -> TomlSource | None:
     try:
+        text = ctx.texts.get(rel)
+        if text is not None:
+            return parse_toml(decode_text(text.encode("utf-8")))
         return read_toml_file(path)
     except TomlReadError as exc:
         ctx.add(Severity.ERROR, rel, exc.line, "", exc.message, exc.hint)
@@ -495,13 +507,17 @@ def _background(f: _File, d: dict[str, Any]) -> Background:
 
 def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
     pdir = root / PRODUCTS_DIR
-    if not pdir.is_dir():
+    given = {rel for rel, text in ctx.texts.items()
+             if text is not None and rel.startswith(PRODUCTS_DIR + "/") and rel.count("/") == 1}
+    if not pdir.is_dir() and not given:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no products folder",
                 f"create {PRODUCTS_DIR}/ with one TOML file per product")
         return []
     files: list[Path] = []
     try:
-        entries = sorted(pdir.iterdir(), key=lambda p: p.name)
+        on_disk = list(pdir.iterdir()) if pdir.is_dir() else []
+        entries = sorted({p.name: p for p in on_disk + [root / rel for rel in given]}.values(),
+                         key=lambda p: p.name)
     except OSError as exc:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", f"cannot list the folder: {exc.strerror}", "")
         return []
@@ -518,7 +534,10 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
         except PathOutsideError as exc:
             ctx.add(Severity.ERROR, rel, None, "", str(exc), "copy the file into the show folder")
             continue
-        if p.is_file():
+        if rel in ctx.texts:
+            if ctx.texts[rel] is not None:
+                files.append(p)
+        elif p.is_file():
             files.append(p)
     if not files:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no product files",
