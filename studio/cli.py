@@ -18,6 +18,7 @@ from studio.core.problems import Problem
 from studio.chat.commands import register as register_chat_commands
 from studio.checks import check_show
 from studio.show.commands import register as register_show_commands
+from studio.ui.console.commands import register as register_console_commands
 from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
 from studio.runner.commands import register as register_runner_commands
@@ -69,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo-path", help="print where the bundled demo show is")
     p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub),
                              **register_stage_commands(sub), **register_live_commands(sub), **register_render(sub),
-                             **register_chat_commands(sub), **register_show_commands(sub)})
+                             **register_chat_commands(sub), **register_show_commands(sub),
+                             **register_console_commands(sub)})
     return p
 
 

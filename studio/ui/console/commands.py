@@ -1,0 +1,103 @@
+"""`studio console [SHOW]`: the operator console (edit, preview, go live, as-run).
+
+    studio console [SHOW] [--no-audio] [--no-control] [--screenshot PNG]
+
+Without SHOW it opens the show used last (kept in the settings), else the bundled demo show.
+Exit codes as the rest of the CLI: 0 done, 1 the action failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+Handler = Callable[[argparse.Namespace], int]
+# The same CJK-capable UI fonts as studio.app, first found wins.
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+            "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", "Noto Sans"]
+
+
+def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
+    """Add the `console` sub-command; returns {name: handler} for the CLI to dispatch."""
+    helptext = "the operator console: edit and preview a show, put it on air, follow the as-run log"
+    p = sub.add_parser("console", help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
+                       "Keys: F5 go live, Space pause/resume, Ctrl+Right skip the line, Ctrl+N next product, "
+                       "Ctrl+I interrupt, Shift+F5 stop.")
+    p.add_argument("show", type=Path, nargs="?",
+                   help="the show folder (or its show.toml); default: the last one opened, else the demo show")
+    p.add_argument("--no-audio", action="store_true", help="on air without sound (a silent clock runs)")
+    p.add_argument("--no-control", action="store_true",
+                   help="on air, do not accept comments and remote commands on 127.0.0.1")
+    p.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the console and quit")
+    return {"console": cmd_console}
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    """Open the console window and run until it is closed."""
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                       or os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux")
+    if not has_display:
+        print("studio console: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              "  Run it from a terminal in your desktop session, or: xvfb-run -a studio console --screenshot c.png",
+              file=sys.stderr)
+        return 1
+    from importlib import resources
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from studio.checks import check_show
+    from studio.ui.console import i18n
+    from studio.ui.console.window import ConsoleWindow, live_session_factory
+
+    # studio.app's make_app, repeated here: the layer contract keeps studio.ui from importing
+    # the composition root (see the report: make_app belongs in studio/ui so both can share it).
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("studio")
+    app.setOrganizationName("studio")
+    app.setStyle("Fusion")
+    font = QFont()
+    font.setFamilies(UI_FONTS)
+    font.setPointSize(10)
+    app.setFont(font)
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    i18n.install_translators(i18n.effective_language(i18n.chosen_language(settings)))
+    path = args.show
+    if path is None:
+        last = settings.value("console/last_show")
+        demo = Path(str(resources.files("studio") / "assets" / "demo-show"))
+        path = Path(str(last)) if last and Path(str(last)).exists() else demo
+    if not path.exists():
+        print(f"studio console: {path} does not exist (give a show folder, or its show.toml)", file=sys.stderr)
+        return 1
+    result = check_show(path)
+    window = ConsoleWindow(result, settings, live_session_factory(audio=not args.no_audio,
+                                                                 control=not args.no_control))
+    window.show()
+    if args.screenshot is not None:
+        status = {"ok": False}
+
+        def shoot() -> None:
+            screen = window.screen() or QGuiApplication.primaryScreen()
+            pixmap = screen.grabWindow(window.winId()) if QGuiApplication.platformName() == "xcb" else None
+            if pixmap is None or pixmap.isNull():
+                pixmap = window.grab()
+            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            status["ok"] = pixmap.save(str(args.screenshot), "PNG")
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(1000, shoot)
+        app.exec()
+        if not status["ok"]:
+            print(f"studio console: could not save the screenshot to {args.screenshot}", file=sys.stderr)
+            return 1
+        print(f"saved {args.screenshot}")
+        return 0
+    return app.exec()

@@ -1,0 +1,178 @@
+"""Rebuild the console's Chinese translation: `python -m studio.ui.console.i18n_build`.
+
+Runs pyside6-lupdate over the console's sources (new strings land in the .ts), fills the strings
+that have no translation yet from ZH below, and compiles the .qm with pyside6-lrelease. Translators
+may edit the .ts directly (in Qt Linguist too); a filled entry is never overwritten.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TS = HERE / "i18n" / "console_zh_CN.ts"
+QM = HERE / "i18n" / "console_zh_CN.qm"
+
+ZH: dict[str, str] = {
+    "As-run today": "今日播出记录",
+    "All outcomes": "全部结果",
+    "All products": "全部商品",
+    "Export CSV…": "导出 CSV…",
+    "Time": "时间",
+    "Outcome": "结果",
+    "Product": "商品",
+    "Text": "内容",
+    "Seconds": "秒",
+    "%1 lines · %2 aired · %3 blocked · %4 min on air": "%1 句 · 已播 %2 · 拦截 %3 · 播出 %4 分钟",
+    "Export as-run CSV": "导出播出记录 CSV",
+    "CSV files (*.csv)": "CSV 文件 (*.csv)",
+    "Exported %1 records to %2": "已导出 %1 条记录到 %2",
+    "Go live": "开播",
+    "Put the show on air in the stream window": "在推流窗口中开始直播",
+    "Pause": "暂停",
+    "Pause at the end of the line, or resume": "本句说完后暂停，或继续",
+    "Skip line": "跳过本句",
+    "Cut the line on air and go on with the next": "切掉正在播的这句，接着播下一句",
+    "Next product": "下一个商品",
+    "Leave this product now and start the next": "立即结束当前商品，开始讲下一个",
+    "Interrupt…": "插播…",
+    "Pitch a product or say a one-off line next": "接下来插播一个商品或一句临时话术",
+    "Stop after product": "讲完本商品后下播",
+    "Go off air when the product on air is finished": "当前商品讲完后下播",
+    "Stop": "下播",
+    "Go off air now (asks first)": "立即下播（会先确认）",
+    "Save": "保存",
+    "Open show…": "打开节目…",
+    "Quit": "退出",
+    "&File": "文件(&F)",
+    "&Show": "节目(&S)",
+    "S&ettings": "设置(&E)",
+    "Language": "语言",
+    "System": "跟随系统",
+    "studio console — %1": "studio 控制台 — %1",
+    "%1 — cannot be loaded": "%1 — 无法加载",
+    "%1 errors — fix them and open the show again": "%1 个错误 — 修正后请重新打开节目",
+    "AI-content disclosure: always visible on air": "AI 生成内容标识：直播中始终显示",
+    "Not saved": "未保存",
+    "The edits could not be saved; they are still here.\n\n%1": "修改未能保存，仍保留在窗口中。\n\n%1",
+    "Saved": "已保存",
+    "Open show folder": "打开节目文件夹",
+    "The language changes the next time the console starts.": "语言将在下次启动控制台时生效。",
+    "There are unsaved edits. The show goes on air as it is saved on disk. Go live anyway?":
+        "有未保存的修改。开播将使用磁盘上已保存的节目。仍要开播吗？",
+    "Cannot go live": "无法开播",
+    "Going off air after this product": "本商品讲完后下播",
+    "Stop the show": "下播",
+    "Go off air now? The line on air is cut.": "立即下播吗？正在播的这句会被切断。",
+    "Last show: %1 aired, %2 skipped, %3 blocked": "上一场：已播 %1，跳过 %2，拦截 %3",
+    "Waiting for the first line…": "等待第一句…",
+    "Up next: %1": "接下来：%1",
+    "audio": "音频",
+    "silent clock": "静音时钟",
+    "stream %1 frames, %2 late": "推流窗口 %1 帧，迟到 %2",
+    "%1 aired · %2 blocked": "已播 %1 · 拦截 %2",
+    "Program": "节目输出",
+    "Preview": "预览",
+    "Resume": "继续",
+    "Saving is not available in this build yet (studio.show.editing is missing): edits stay in this window until you close it":
+        "此版本暂不支持保存（缺少 studio.show.editing）：修改只保留在本窗口，关闭后丢失",
+    "Write the edits to the show files": "把修改写入节目文件",
+    "● unsaved edits": "● 有未保存的修改",
+    "The show is on air. Stop it and quit?": "节目正在直播。下播并退出吗？",
+    "Unsaved edits": "未保存的修改",
+    "Quit and lose the unsaved edits?": "退出并放弃未保存的修改吗？",
+    "Interrupt": "插播",
+    "After the line on air, play this — then the rundown resumes where it was.":
+        "当前这句播完后插播以下内容，之后节目单从原处继续。",
+    "Pitch a product": "插播商品",
+    "Say a one-off line": "插播一句话",
+    "For example: 3号链接限时秒杀，最后五分钟！": "例如：3号链接限时秒杀，最后五分钟！",
+    "A one-off line is checked for compliance like any other: blocked wording is not spoken.":
+        "临时话术同样经过合规检查：被拦截的措辞不会播出。",
+    "Pitch": "话术",
+    "{variable}  {variant|variant}  — red wavy: blocked on air, orange: check":
+        "{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对",
+    "Select a line to edit it": "选择一句话术进行编辑",
+    "This line has wording that is blocked on air": "此句含有直播中会被拦截的措辞",
+    "Not applied — column %1: %2": "未应用 — 第 %1 列：%2",
+    "No compliance findings": "未发现合规问题",
+    "%1 blocked, %2 to check — hover an underline for the law and a rewrite":
+        "拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议",
+    "Blocked on air": "直播拦截",
+    "Warning": "提示",
+    "Legal basis": "法律依据",
+    "Suggested rewrite": "建议改写",
+    "Nothing to preview": "没有可预览的内容",
+    "Product photo (the image file named in the product's file)": "商品图片（商品文件中指定的图片）",
+    "none": "无",
+    "not shown": "不显示",
+    "Selling points, separated by commas (，or ,)": "卖点，用逗号分隔（，或 ,）",
+    "Original price": "原价",
+    "Stock": "库存",
+    "Name": "名称",
+    "Price": "价格",
+    "Link hint": "链接提示",
+    "Selling points": "卖点",
+    "no image": "无图片",
+    "A product needs a name.": "商品需要名称。",
+    "'%1' is not an amount (for example 168 or 99.9).": "“%1”不是金额（例如 168 或 99.9）。",
+    "The price is required.": "价格必填。",
+    "Rundowns": "节目单",
+    "Schedule": "排期",
+    "  · on air now": "  · 正在播",
+    "Time on air (program clock)": "播出时长（节目时钟）",
+    "OFF AIR": "未开播",
+    "Not on air — press Go live (F5)": "未开播 — 按“开播”(F5)",
+    "ON AIR": "直播中",
+    "PAUSED": "已暂停",
+    "PAUSING…": "即将暂停…",
+    "STARTING": "启动中",
+}
+
+
+def tool(name: str) -> str:
+    """The Qt tool next to this Python (the virtualenv's bin), else on PATH."""
+    here = Path(sys.executable).with_name(name)
+    return str(here) if here.exists() else (shutil.which(name) or name)
+
+
+def fill(ts: Path) -> list[str]:
+    """Fill untranslated messages from ZH; returns the sources still without a translation."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        if translation.get("type") == "vanished" or translation.get("type") == "obsolete":
+            continue
+        if (translation.text or "") and translation.get("type") != "unfinished":
+            continue
+        if source in ZH:
+            translation.text = ZH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    """lupdate → fill → lrelease; non-zero when a tool fails or a string has no translation."""
+    sources = sorted(str(p) for p in HERE.glob("*.py") if p.name != "i18n_build.py")
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-target-language", "zh_CN",
+                    "-no-obsolete"], check=True)
+    missing = fill(TS)
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+    for source in missing:
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

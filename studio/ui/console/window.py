@@ -1,0 +1,538 @@
+"""ConsoleWindow: the operator console — browse, edit and preview a show, and run it on air."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.checks import check_show
+from studio.core.clock import SystemClock
+from studio.show.loader import LoadResult
+from studio.show.model import Show
+from studio.runner.paths import asrun_folder
+from studio.ui.console import i18n
+from studio.ui.console.asrun_panel import AsRunPanel
+from studio.ui.console.browser import ShowBrowser
+from studio.ui.console.draft import ShowDraft, editing_available
+from studio.ui.console.editors import PitchEditor, ProductEditor
+from studio.ui.console.preview import PreviewPane
+from studio.ui.console.style import CONSOLE_STYLE
+from studio.ui.console.transport import InterruptDialog, TransportBar
+from studio.ui.show_overview import ProblemsPage
+
+STATUS_MS = 250
+DEFAULT_SIZE = (1600, 1000)
+
+
+class Session(Protocol):
+    """What the console needs of a LiveSession (a stand-in with these members works in tests)."""
+
+    playout: Any
+    clock: Any
+    window: Any
+    bus: Any
+    show: Show
+
+    def start(self) -> None: ...  # noqa: D102
+
+    def stop(self) -> None: ...  # noqa: D102
+
+
+SessionFactory = Callable[[Show], Session]
+
+
+def live_session_factory(audio: bool = True, control: bool = True) -> SessionFactory:
+    """Build LiveSessions as `studio live` does: stream window, speech, as-run, remote control."""
+
+    def make(show: Show) -> Session:
+        from studio.outputs.live import LiveSession
+        from studio.outputs.stream_window import StreamOptions
+
+        options = StreamOptions(transparent=show.background.kind == "transparent")
+        return LiveSession(show, live=True, audio=audio, window=True, options=options, control=control)
+
+    return make
+
+
+class ConsoleWindow(QMainWindow):
+    """Show browser | product + pitch editors over the as-run | live preview, under a transport bar."""
+
+    def __init__(self, result: LoadResult, settings: QSettings, session_factory: SessionFactory | None = None,
+                 now: Callable[[], datetime] | None = None, asrun_dir: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session_factory = session_factory or live_session_factory()
+        # Local wall time without a zone, as the planner and the as-run log use it.
+        self.now = now or (lambda: SystemClock().now().replace(tzinfo=None))
+        self.asrun_dir = asrun_dir
+        self.session: Session | None = None
+        self.pause_wanted = False
+        self._ending = False
+        # Replaced in tests: the questions the console asks before doing something drastic.
+        self.confirm: Callable[[str, str], bool] = self._ask
+        self.setStyleSheet(CONSOLE_STYLE)
+        self._make_actions()
+        self._make_menus()
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_MS)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.load(result)
+        geometry = settings.value("console/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    # ---- building ----
+
+    def _action(self, name: str, text: str, key: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], None], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+            # Window-wide, but text fields keep their own keys (Space types a space while editing).
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text} ({shortcut})" if shortcut else (tip or text))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.go_live_action = self._action("goLive", self.tr("Go live"), "F5", self.go_live,
+                                           self.tr("Put the show on air in the stream window"))
+        self.pause_action = self._action("pause", self.tr("Pause"), "Space", self.toggle_pause,
+                                         self.tr("Pause at the end of the line, or resume"))
+        self.skip_action = self._action("skip", self.tr("Skip line"), "Ctrl+Right", self.skip_line,
+                                        self.tr("Cut the line on air and go on with the next"))
+        self.next_action = self._action("nextProduct", self.tr("Next product"), "Ctrl+N", self.next_product,
+                                        self.tr("Leave this product now and start the next"))
+        self.interrupt_action = self._action("interrupt", self.tr("Interrupt…"), "Ctrl+I", self.interrupt,
+                                             self.tr("Pitch a product or say a one-off line next"))
+        self.stop_after_action = self._action("stopAfter", self.tr("Stop after product"), None,
+                                              self.stop_after_product,
+                                              self.tr("Go off air when the product on air is finished"))
+        self.stop_action = self._action("stop", self.tr("Stop"), "Shift+F5", self.stop,
+                                        self.tr("Go off air now (asks first)"))
+        self.save_action = self._action("save", self.tr("Save"), QKeySequence.StandardKey.Save, self.save)
+        self.open_action = self._action("open", self.tr("Open show…"), QKeySequence.StandardKey.Open,
+                                        self.open_show)
+        self.quit_action = self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.live_actions = [self.pause_action, self.skip_action, self.next_action, self.interrupt_action,
+                             self.stop_after_action, self.stop_action]
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.open_action, self.save_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        show_menu = bar.addMenu(self.tr("&Show"))
+        show_menu.addAction(self.go_live_action)
+        for a in self.live_actions:
+            show_menu.addAction(a)
+        settings_menu = bar.addMenu(self.tr("S&ettings"))
+        lang_menu = settings_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        current = i18n.chosen_language(self.settings)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in ((i18n.SYSTEM, self.tr("System")), (i18n.CHINESE, "中文"), (i18n.ENGLISH, "English")):
+            a = QAction(label, self, checkable=True)
+            a.setChecked(code == current)
+            a.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(a)
+            lang_menu.addAction(a)
+            self.language_actions[code] = a
+
+    def load(self, result: LoadResult) -> None:
+        """Show `result` (a loaded show, or why it could not be loaded)."""
+        self.result = result
+        show = result.show
+        self.draft = ShowDraft(show) if show is not None else None
+        central = QWidget()
+        central.setObjectName("page")
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self._header(result))
+        self.transport = TransportBar([self.go_live_action, None, self.pause_action, self.skip_action,
+                                       self.next_action, self.interrupt_action, None,
+                                       self.stop_after_action, self.stop_action])
+        col.addWidget(self.transport)
+        if show is None or self.draft is None:
+            col.addWidget(ProblemsPage(result), 1)
+            self.setCentralWidget(central)
+            self.setWindowTitle(self.tr("studio console — %1").replace("%1", result.root.name))
+            self._sync_actions()
+            return
+        self.setWindowTitle(self.tr("studio console — %1").replace("%1", show.title))
+        self.settings.setValue("console/last_show", str(show.root))
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("body")
+        body.setHandleWidth(6)
+        self.browser = ShowBrowser(show, self.now())
+        body.addWidget(self.browser)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.setHandleWidth(6)
+        editors = QWidget()
+        ecol = QVBoxLayout(editors)
+        ecol.setContentsMargins(0, 0, 0, 0)
+        ecol.setSpacing(8)
+        self.product_editor = ProductEditor(self.draft)
+        self.pitch_editor = PitchEditor(self.draft)
+        ecol.addWidget(self.product_editor)
+        ecol.addWidget(self.pitch_editor, 1)
+        centre.addWidget(editors)
+        self.asrun = AsRunPanel(self.asrun_dir or asrun_folder(show.root), lambda: self.now().date())
+        centre.addWidget(self.asrun)
+        centre.setSizes([640, 260])
+        body.addWidget(centre)
+        right = QWidget()
+        rcol = QVBoxLayout(right)
+        rcol.setContentsMargins(0, 0, 0, 0)
+        rcol.setSpacing(6)
+        self.preview_title = QLabel()
+        self.preview_title.setObjectName("sectionTitle")
+        rcol.addWidget(self.preview_title)
+        self.preview = PreviewPane(show, self.now)
+        rcol.addWidget(self.preview, 1)
+        body.addWidget(right)
+        body.setSizes([330, 800, 470])
+        body.setStretchFactor(1, 1)
+        holder = QWidget()
+        hl = QHBoxLayout(holder)
+        hl.setContentsMargins(10, 10, 10, 10)
+        hl.addWidget(body)
+        col.addWidget(holder, 1)
+        self.setCentralWidget(central)
+        self.browser.product_chosen.connect(self.select_product)
+        self.pitch_editor.line_selected.connect(lambda row: self.preview.select(self.product_id, row))
+        self.draft.changed.connect(self._draft_changed)
+        self.draft.dirty_changed.connect(lambda _: self._sync_actions())
+        self.product_id: str | None = None
+        if show.products:
+            self.select_product(show.products[0].id)
+        self.asrun.refresh()
+        self._set_preview_title()
+        self._sync_actions()
+
+    def _header(self, result: LoadResult) -> QWidget:
+        box = QWidget()
+        box.setObjectName("header")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(18, 10, 18, 10)
+        show = result.show
+        title = QLabel(show.title if show else self.tr("%1 — cannot be loaded").replace("%1", result.root.name))
+        title.setObjectName("title")
+        row.addWidget(title)
+        if show is not None:
+            w, h = show.canvas
+            meta = QLabel(f"{show.language} · {w}×{h} · {show.fps} fps · {show.root}")
+            meta.setObjectName("meta")
+            row.addWidget(meta)
+        else:
+            meta = QLabel(self.tr("%1 errors — fix them and open the show again").replace("%1", str(len(result.errors))))
+            meta.setObjectName("meta")
+            row.addWidget(meta)
+        row.addStretch(1)
+        self.dirty_label = QLabel()
+        self.dirty_label.setObjectName("dirty")
+        row.addWidget(self.dirty_label)
+        if show is not None:
+            badge = QLabel(show.disclosure)
+            badge.setObjectName("disclosure")
+            badge.setToolTip(self.tr("AI-content disclosure: always visible on air"))
+            row.addWidget(badge)
+        return box
+
+    # ---- editing ----
+
+    def select_product(self, product_id: str) -> None:
+        """Edit `product_id`: load it into the editors, the preview follows."""
+        if self.draft is None:
+            return
+        self.product_id = product_id
+        product = self.draft.product(product_id)
+        self.product_editor.load(product)
+        self.pitch_editor.load(product)
+        self.browser.select(product_id)
+        self.preview.select(product_id, self.pitch_editor.row if product.pitch else None)
+
+    def _draft_changed(self, product_id: str) -> None:
+        assert self.draft is not None
+        self.preview.set_show(self.draft.show)
+        if product_id == "":
+            self.browser.fill(self.draft.show, self.now())
+            if self.product_id:
+                self.select_product(self.product_id)
+
+    def save(self) -> None:
+        """Write the edits to the show files with studio.show.editing (tomlkit keeps comments)."""
+        if self.draft is None or not self.draft.dirty:
+            return
+        if not editing_available():
+            return  # the action is disabled with a tooltip that says why
+        try:
+            from studio.show.editing import ShowEditor  # type: ignore[import-not-found]
+
+            editor = ShowEditor(self.draft.root)
+            for (pid, name), value in self.draft.field_edits.items():
+                editor.set_product_field(pid, name, value)
+            for (pid, index), text in self.draft.line_edits.items():
+                editor.set_pitch_line(pid, index, text)
+            check = editor.validate()  # the real loader on the edited text: never write a broken show
+            if check.errors:
+                first = check.errors[0]
+                raise ValueError(f"{first.file}:{first.line or ''} {first.key}: {first.message}")
+            editor.save()
+        except Exception as exc:  # noqa: BLE001 - the operator must see why, the edits stay in memory
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The edits could not be saved; they are still here.\n\n%1")
+                                .replace("%1", str(exc)))
+            return
+        result = check_show(self.draft.root)
+        self.draft.mark_saved(result.show if result.show is not None else None)
+        self.statusBar().showMessage(self.tr("Saved"), 4000)
+
+    def open_show(self) -> None:
+        """Open another show folder (not while on air)."""
+        if self.session is not None:
+            return
+        start = str(self.result.root)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open show folder"), start)
+        if folder:
+            self.load(check_show(Path(folder)))
+
+    def set_language(self, code: str) -> None:
+        """Keep the language choice; it applies at the next start."""
+        self.settings.setValue(i18n.SETTING, code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The language changes the next time the console starts."))
+
+    # ---- going live ----
+
+    def go_live(self) -> None:
+        """Put the loaded show on air (as saved on disk: unsaved edits are not on air)."""
+        if self.session is not None or self.result.show is None or self.draft is None:
+            return
+        if self.draft.dirty and not self.confirm(
+                self.tr("Go live"),
+                self.tr("There are unsaved edits. The show goes on air as it is saved on disk. Go live anyway?")):
+            return
+        try:
+            session = self.session_factory(self.draft.base)
+            session.start()
+        except Exception as exc:  # noqa: BLE001 - fonts, sound device…: say why, stay off air
+            QMessageBox.critical(self, self.tr("Cannot go live"), str(exc))
+            return
+        self.session = session
+        self.pause_wanted = False
+        self._ending = False
+        window = getattr(session, "window", None)
+        if window is not None and hasattr(window, "closed"):
+            window.closed.connect(self._session_ended)  # closing the stream window ends the show
+        self.preview.set_program(self._program_frame)
+        self.asrun.set_live(True)
+        self.status_timer.start()
+        self._set_preview_title()
+        self._sync_actions()
+        self.refresh_status()
+
+    def _program_frame(self) -> Any:
+        window = getattr(self.session, "window", None) if self.session is not None else None
+        return getattr(window, "frame", None)
+
+    def toggle_pause(self) -> None:
+        if self.session is None:
+            return
+        playout = self.session.playout
+        if playout.status == "paused" or self.pause_wanted:
+            playout.resume()
+            self.pause_wanted = False
+        else:
+            playout.pause()
+            self.pause_wanted = True
+        self._sync_actions()
+        self.refresh_status()
+
+    def skip_line(self) -> None:
+        if self.session is not None:
+            self.session.playout.skip_line()
+
+    def next_product(self) -> None:
+        if self.session is not None:
+            self.session.playout.next_product()
+
+    def stop_after_product(self) -> None:
+        if self.session is not None:
+            self.session.playout.stop_after_product()
+            self.statusBar().showMessage(self.tr("Going off air after this product"), 6000)
+
+    def interrupt(self) -> None:
+        if self.session is None:
+            return
+        dialog = InterruptDialog(self.session.show, self._on_air_product(), self)
+        if dialog.exec():
+            self.apply_interrupt(*dialog.choice())
+
+    def apply_interrupt(self, kind: str, value: str) -> None:
+        """("product", id) pitches it next; ("line", text) says the line next."""
+        if self.session is None or not value:
+            return
+        if kind == "product":
+            self.session.playout.interrupt_with_product(value)
+        else:
+            self.session.playout.interrupt_with_line(value)
+
+    def stop(self) -> None:
+        """Go off air now, after the operator confirms."""
+        if self.session is None:
+            return
+        if not self.confirm(self.tr("Stop the show"), self.tr("Go off air now? The line on air is cut.")):
+            return
+        self._session_ended()
+
+    def _session_ended(self) -> None:
+        if self.session is None or self._ending:
+            return
+        self._ending = True  # session.stop() closes the stream window, which reports back here
+        session, self.session = self.session, None
+        self.status_timer.stop()
+        try:
+            session.stop()
+        finally:
+            self._ending = False
+            self.preview.set_program(None)
+            self.asrun.set_live(False)
+            stats = getattr(session.playout, "stats", None)
+            note = ""
+            if stats is not None:
+                note = (self.tr("Last show: %1 aired, %2 skipped, %3 blocked")
+                        .replace("%1", str(stats.aired)).replace("%2", str(stats.skipped))
+                        .replace("%3", str(stats.blocked)))
+            self.transport.set_off_air(note)
+            self._set_preview_title()
+            self._sync_actions()
+
+    def _on_air_product(self) -> str | None:
+        if self.session is None:
+            return None
+        entry = self.session.playout.state_at(self._position()).entry
+        return entry.segment.product if entry is not None else None
+
+    def _position(self) -> float:
+        clock = getattr(self.session, "clock", None)
+        return float(clock.position()) if clock is not None else 0.0
+
+    def refresh_status(self) -> None:
+        """Read the playout: status, now playing, up next, time on air, outputs."""
+        if self.session is None:
+            return
+        playout = self.session.playout
+        if playout.status == "stopped":  # "stop after product" reached its end
+            self._session_ended()
+            return
+        t = self._position()
+        entry = playout.state_at(t).entry
+        if entry is not None:
+            now = self._segment_text(entry.segment)
+        else:
+            now = self.tr("Waiting for the first line…")
+        upcoming = [self._segment_text(s) for s in playout.up_next()[:2]]
+        next_up = self.tr("Up next: %1").replace("%1", "  ›  ".join(upcoming)) if upcoming else ""
+        status = playout.status
+        if status == "on_air" and self.pause_wanted:
+            status = "pausing"
+        self.transport.set_status(status, t, now, next_up, self._health())
+
+    def _segment_text(self, segment: Any) -> str:
+        name = ""
+        if segment.product and self.session is not None:
+            try:
+                name = self.session.show.product(segment.product).name + " · "
+            except KeyError:
+                name = ""
+        text = segment.text if len(segment.text) <= 60 else segment.text[:59] + "…"
+        return name + text
+
+    def _health(self) -> str:
+        assert self.session is not None
+        parts = []
+        clock = getattr(self.session, "clock", None)
+        if clock is not None:
+            parts.append(self.tr("audio") if getattr(clock, "has_audio", False) else self.tr("silent clock"))
+        window = getattr(self.session, "window", None)
+        if window is not None:
+            parts.append(self.tr("stream %1 frames, %2 late").replace("%1", str(window.presented))
+                          .replace("%2", str(window.skipped)))
+        bus = getattr(self.session, "bus", None)
+        if bus is not None:
+            for h in bus.health():
+                parts.append(f"{h.name}: {h.state}")
+        stats = getattr(self.session.playout, "stats", None)
+        if stats is not None:
+            parts.append(self.tr("%1 aired · %2 blocked").replace("%1", str(stats.aired))
+                         .replace("%2", str(stats.blocked)))
+        return "  ·  ".join(parts)
+
+    # ---- state ----
+
+    def _set_preview_title(self) -> None:
+        if hasattr(self, "preview_title"):
+            self.preview_title.setText(self.tr("Program") if self.session is not None else self.tr("Preview"))
+
+    def _sync_actions(self) -> None:
+        live = self.session is not None
+        loaded = self.result.show is not None
+        self.go_live_action.setEnabled(loaded and not live)
+        for a in self.live_actions:
+            a.setEnabled(live)
+        self.open_action.setEnabled(not live)
+        self.pause_action.setText(self.tr("Resume") if self.pause_wanted else self.tr("Pause"))
+        dirty = self.draft is not None and self.draft.dirty
+        can_save = editing_available()
+        self.save_action.setEnabled(dirty and can_save)
+        if not can_save:
+            self.save_action.setToolTip(self.tr("Saving is not available in this build yet (studio.show.editing "
+                                                "is missing): edits stay in this window until you close it"))
+        else:
+            self.save_action.setToolTip(self.tr("Write the edits to the show files"))
+        if hasattr(self, "dirty_label"):
+            self.dirty_label.setText(self.tr("● unsaved edits") if dirty else "")
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        if self.session is not None:
+            if not self.confirm(self.tr("Stop the show"), self.tr("The show is on air. Stop it and quit?")):
+                event.ignore()
+                return
+            self._session_ended()
+        if self.draft is not None and self.draft.dirty and not self.confirm(
+                self.tr("Unsaved edits"), self.tr("Quit and lose the unsaved edits?")):
+            event.ignore()
+            return
+        self.settings.setValue("console/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
