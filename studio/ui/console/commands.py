@@ -15,9 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 Handler = Callable[[argparse.Namespace], int]
-# The same CJK-capable UI fonts as studio.app, first found wins.
-UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-            "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", "Noto Sans"]
 
 
 def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
@@ -46,25 +43,14 @@ def cmd_console(args: argparse.Namespace) -> int:
         return 1
     from importlib import resources
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFont, QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings, QTimer
 
     from studio.checks import check_show
+    from studio.ui.application import make_app, save_screenshot
     from studio.ui.console import i18n
     from studio.ui.console.window import ConsoleWindow, live_session_factory
 
-    # studio.app's make_app, repeated here: the layer contract keeps studio.ui from importing
-    # the composition root (see the report: make_app belongs in studio/ui so both can share it).
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("studio")
-    app.setOrganizationName("studio")
-    app.setStyle("Fusion")
-    font = QFont()
-    font.setFamilies(UI_FONTS)
-    font.setPointSize(10)
-    app.setFont(font)
-    from PySide6.QtCore import QSettings
+    app = make_app()
 
     settings = QSettings()
     i18n.install_translators(i18n.effective_language(i18n.chosen_language(settings)))
@@ -84,12 +70,7 @@ def cmd_console(args: argparse.Namespace) -> int:
         status = {"ok": False}
 
         def shoot() -> None:
-            screen = window.screen() or QGuiApplication.primaryScreen()
-            pixmap = screen.grabWindow(window.winId()) if QGuiApplication.platformName() == "xcb" else None
-            if pixmap is None or pixmap.isNull():
-                pixmap = window.grab()
-            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
-            status["ok"] = pixmap.save(str(args.screenshot), "PNG")
+            status["ok"] = save_screenshot(window, args.screenshot)
             window.close()
             app.quit()
 
