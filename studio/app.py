@@ -14,6 +14,7 @@ from studio.ui.show_overview import ShowOverviewWindow
 
 __all__ = ["UI_FONTS", "main", "make_app", "run_gui", "save_screenshot"]
 
+
 def run_gui(show_path: Path, screenshot: Path | None = None) -> int:
     """Open the show overview window; with `screenshot`, save it once shown and quit."""
     app = make_app()
