@@ -57,15 +57,20 @@ SessionFactory = Callable[[Show], Session]
 
 
 def live_session_factory(audio: bool = True, control: bool = True) -> SessionFactory:
-    """Build LiveSessions as `studio live` does: stream window, speech, as-run, remote control."""
+    """Build LiveSessions as `studio live` does: stream window, speech, as-run, remote control.
 
-    def make(show: Show) -> Session:
+    The console passes the recorder/RTMP outputs set up in Settings (`outputs=`).
+    """
+
+    def make(show: Show, outputs: list | None = None) -> Session:
         from studio.outputs.live import LiveSession
         from studio.outputs.stream_window import StreamOptions
 
         options = StreamOptions(transparent=show.background.kind == "transparent")
-        return LiveSession(show, live=True, audio=audio, window=True, options=options, control=control)
+        return LiveSession(show, live=True, audio=audio, window=True, options=options, control=control,
+                           outputs=outputs or None)
 
+    make.takes_outputs = True  # type: ignore[attr-defined]
     return make
 
 
@@ -83,6 +88,9 @@ class ConsoleWindow(QMainWindow):
         self.session: Session | None = None
         self.pause_wanted = False
         self._ending = False
+        # Show settings (voice, avatar) and schedule windows chosen in the dialogs, written on Save.
+        self.pending_show: dict[str, object] = {}
+        self.pending_windows: list | None = None
         # Replaced in tests: the questions the console asks before doing something drastic.
         self.confirm: Callable[[str, str], bool] = self._ask
         self.setStyleSheet(CONSOLE_STYLE)
@@ -134,6 +142,12 @@ class ConsoleWindow(QMainWindow):
         self.open_action = self._action("open", self.tr("Open show…"), QKeySequence.StandardKey.Open,
                                         self.open_show)
         self.quit_action = self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.import_csv_action = self._action("importCsv", self.tr("Import products from CSV…"), None,
+                                              self.import_csv, self.tr("Add products from a spreadsheet's CSV"))
+        self.schedule_action = self._action("editSchedule", self.tr("Edit schedule…"), None, self.edit_schedule,
+                                            self.tr("Draw the weekly windows on a grid"))
+        self.settings_action = self._action("settings", self.tr("Settings…"), "Ctrl+,", self.open_settings,
+                                            self.tr("Voice, avatar and outputs for going live"))
         self.live_actions = [self.pause_action, self.skip_action, self.next_action, self.interrupt_action,
                              self.stop_after_action, self.stop_action]
 
@@ -143,12 +157,17 @@ class ConsoleWindow(QMainWindow):
         for a in (self.open_action, self.save_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_csv_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         show_menu = bar.addMenu(self.tr("&Show"))
         show_menu.addAction(self.go_live_action)
         for a in self.live_actions:
             show_menu.addAction(a)
+        schedule_menu = bar.addMenu(self.tr("S&chedule"))
+        schedule_menu.addAction(self.schedule_action)
         settings_menu = bar.addMenu(self.tr("S&ettings"))
+        settings_menu.addAction(self.settings_action)
         lang_menu = settings_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         current = i18n.chosen_language(self.settings)
@@ -166,6 +185,8 @@ class ConsoleWindow(QMainWindow):
         self.result = result
         show = result.show
         self.draft = ShowDraft(show) if show is not None else None
+        self.pending_show = {}
+        self.pending_windows = None
         central = QWidget()
         central.setObjectName("page")
         col = QVBoxLayout(central)
@@ -283,9 +304,13 @@ class ConsoleWindow(QMainWindow):
             if self.product_id:
                 self.select_product(self.product_id)
 
+    def _dirty(self) -> bool:
+        return self.draft is not None and (self.draft.dirty or bool(self.pending_show)
+                                           or self.pending_windows is not None)
+
     def save(self) -> None:
         """Write the edits to the show files with studio.show.editing (tomlkit keeps comments)."""
-        if self.draft is None or not self.draft.dirty:
+        if self.draft is None or not self._dirty():
             return
         if not editing_available():
             return  # the action is disabled with a tooltip that says why
@@ -293,10 +318,11 @@ class ConsoleWindow(QMainWindow):
             from studio.show.editing import ShowEditor  # type: ignore[import-not-found]
 
             editor = ShowEditor(self.draft.root)
-            for (pid, name), value in self.draft.field_edits.items():
-                editor.set_product_field(pid, name, value)
-            for (pid, index), text in self.draft.line_edits.items():
-                editor.set_pitch_line(pid, index, text)
+            self.draft.apply_to(editor)  # the draft replays its edits in order (fields, lines, cues, moves)
+            for key, value in self.pending_show.items():
+                editor.set_show_field(key, value)
+            if self.pending_windows is not None:
+                editor.set_schedule_windows([w.spec() for w in self.pending_windows])
             check = editor.validate()  # the real loader on the edited text: never write a broken show
             if check.errors:
                 first = check.errors[0]
@@ -308,7 +334,12 @@ class ConsoleWindow(QMainWindow):
                                 .replace("%1", str(exc)))
             return
         result = check_show(self.draft.root)
+        self.pending_show = {}
+        self.pending_windows = None
+        if result.show is not None:
+            self.result = result
         self.draft.mark_saved(result.show if result.show is not None else None)
+        self._sync_actions()
         self.statusBar().showMessage(self.tr("Saved"), 4000)
 
     def open_show(self) -> None:
@@ -319,6 +350,82 @@ class ConsoleWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open show folder"), start)
         if folder:
             self.load(check_show(Path(folder)))
+
+    # ---- dialogs ----
+
+    def open_settings(self) -> None:
+        """Voice and avatar (kept with the unsaved edits), outputs (the operator's own settings)."""
+        if self.draft is None:
+            return
+        from studio.ui.console.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._settings_show(), self.settings, self)
+        if dialog.exec():
+            self.apply_show_settings(dialog.show_changes())
+
+    def _settings_show(self) -> Show:
+        """The show with the pending voice/avatar choices, for the dialog to start from."""
+        from dataclasses import replace
+
+        assert self.draft is not None
+        show = self.draft.show
+        voice = replace(show.voice, **{k.split(".", 1)[1]: v for k, v in self.pending_show.items()
+                                       if k.startswith("voice.")})
+        avatar = str(self.pending_show.get("avatar", show.avatar))
+        return replace(show, voice=voice, avatar=avatar)
+
+    def apply_show_settings(self, changes: dict[str, object]) -> None:
+        """Keep show-setting changes (ShowEditor.set_show_field keys) until Save."""
+        if not changes or self.draft is None:
+            return
+        self.pending_show.update(changes)
+        base = self.draft.base
+        for key in list(self.pending_show):  # a choice set back to what is saved is no edit
+            name = key.split(".", 1)[1] if key.startswith("voice.") else key
+            saved = getattr(base.voice, name) if key.startswith("voice.") else getattr(base, key, None)
+            if saved == self.pending_show[key]:
+                del self.pending_show[key]
+        self._sync_actions()
+
+    def edit_schedule(self) -> None:
+        """The weekly grid; the windows are written on Save."""
+        if self.draft is None:
+            return
+        from studio.ui.console.schedule_editor import ScheduleDialog
+
+        dialog = ScheduleDialog(self.draft.show, self, self.pending_windows)
+        if dialog.exec():
+            self.set_schedule(dialog.grid.windows)
+
+    def set_schedule(self, windows: list) -> None:
+        from studio.ui.console.schedule_editor import from_show
+
+        assert self.draft is not None
+        self.pending_windows = None if list(windows) == from_show(self.draft.base) else list(windows)
+        self._sync_actions()
+
+    def import_csv(self) -> None:
+        """Import products from a CSV (saved at once, as new product files), then reload the show."""
+        if self.draft is None or self.session is not None:
+            return
+        if self._dirty():
+            if not self.confirm(self.tr("Import products from CSV"),
+                                self.tr("The edits are saved first. Save them now?")):
+                return
+            self.save()
+            if self._dirty():
+                return
+        from studio.ui.console.csv_dialog import CsvImportDialog
+
+        dialog = CsvImportDialog(self.draft.root, self)
+        if dialog.exec():
+            self.after_import(dialog.imported)
+
+    def after_import(self, imported: list[str]) -> None:
+        """Reload the show after an import and say what was added."""
+        assert self.draft is not None
+        self.load(check_show(self.draft.root))
+        self.statusBar().showMessage(self.tr("Imported %1 products").replace("%1", str(len(imported))), 6000)
 
     def set_language(self, code: str) -> None:
         """Keep the language choice; it applies at the next start."""
@@ -337,7 +444,13 @@ class ConsoleWindow(QMainWindow):
                 self.tr("There are unsaved edits. The show goes on air as it is saved on disk. Go live anyway?")):
             return
         try:
-            session = self.session_factory(self.draft.base)
+            if getattr(self.session_factory, "takes_outputs", False):
+                from studio.ui.console.settings_dialog import build_outputs
+
+                session = self.session_factory(self.draft.base, outputs=build_outputs(self.draft.base,
+                                                                                      self.settings))
+            else:
+                session = self.session_factory(self.draft.base)
             session.start()
         except Exception as exc:  # noqa: BLE001 - fonts, sound device…: say why, stay off air
             QMessageBox.critical(self, self.tr("Cannot go live"), str(exc))
@@ -505,8 +618,11 @@ class ConsoleWindow(QMainWindow):
         for a in self.live_actions:
             a.setEnabled(live)
         self.open_action.setEnabled(not live)
+        self.import_csv_action.setEnabled(loaded and not live and editing_available())
+        self.schedule_action.setEnabled(loaded)
+        self.settings_action.setEnabled(loaded)
         self.pause_action.setText(self.tr("Resume") if self.pause_wanted else self.tr("Pause"))
-        dirty = self.draft is not None and self.draft.dirty
+        dirty = self._dirty()
         can_save = editing_available()
         self.save_action.setEnabled(dirty and can_save)
         if not can_save:
@@ -529,7 +645,7 @@ class ConsoleWindow(QMainWindow):
                 event.ignore()
                 return
             self._session_ended()
-        if self.draft is not None and self.draft.dirty and not self.confirm(
+        if self._dirty() and not self.confirm(
                 self.tr("Unsaved edits"), self.tr("Quit and lose the unsaved edits?")):
             event.ignore()
             return

@@ -72,146 +72,181 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../window.py" line="118" />
-        <location filename="../window.py" line="336" />
+        <location filename="../window.py" line="126" />
+        <location filename="../window.py" line="443" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="119" />
+        <location filename="../window.py" line="127" />
         <source>Put the show on air in the stream window</source>
         <translation>在推流窗口中开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="120" />
-        <location filename="../window.py" line="508" />
+        <location filename="../window.py" line="128" />
+        <location filename="../window.py" line="624" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../window.py" line="121" />
+        <location filename="../window.py" line="129" />
         <source>Pause at the end of the line, or resume</source>
         <translation>本句说完后暂停，或继续</translation>
     </message>
     <message>
-        <location filename="../window.py" line="122" />
+        <location filename="../window.py" line="130" />
         <source>Skip line</source>
         <translation>跳过本句</translation>
     </message>
     <message>
-        <location filename="../window.py" line="123" />
+        <location filename="../window.py" line="131" />
         <source>Cut the line on air and go on with the next</source>
         <translation>切掉正在播的这句，接着播下一句</translation>
     </message>
     <message>
-        <location filename="../window.py" line="124" />
+        <location filename="../window.py" line="132" />
         <source>Next product</source>
         <translation>下一个商品</translation>
     </message>
     <message>
-        <location filename="../window.py" line="125" />
+        <location filename="../window.py" line="133" />
         <source>Leave this product now and start the next</source>
         <translation>立即结束当前商品，开始讲下一个</translation>
     </message>
     <message>
-        <location filename="../window.py" line="126" />
+        <location filename="../window.py" line="134" />
         <source>Interrupt…</source>
         <translation>插播…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="127" />
+        <location filename="../window.py" line="135" />
         <source>Pitch a product or say a one-off line next</source>
         <translation>接下来插播一个商品或一句临时话术</translation>
     </message>
     <message>
-        <location filename="../window.py" line="128" />
+        <location filename="../window.py" line="136" />
         <source>Stop after product</source>
         <translation>讲完本商品后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="130" />
+        <location filename="../window.py" line="138" />
         <source>Go off air when the product on air is finished</source>
         <translation>当前商品讲完后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="131" />
+        <location filename="../window.py" line="139" />
         <source>Stop</source>
         <translation>下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="132" />
+        <location filename="../window.py" line="140" />
         <source>Go off air now (asks first)</source>
         <translation>立即下播（会先确认）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133" />
+        <location filename="../window.py" line="141" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="134" />
+        <location filename="../window.py" line="142" />
         <source>Open show…</source>
         <translation>打开节目…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136" />
+        <location filename="../window.py" line="144" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142" />
+        <location filename="../window.py" line="145" />
+        <source>Import products from CSV…</source>
+        <translation>从 CSV 导入商品…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="146" />
+        <source>Add products from a spreadsheet's CSV</source>
+        <translation>从表格导出的 CSV 添加商品</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="147" />
+        <source>Edit schedule…</source>
+        <translation>编辑排期…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="148" />
+        <source>Draw the weekly windows on a grid</source>
+        <translation>在周历网格上绘制播出时段</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="149" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="150" />
+        <source>Voice, avatar and outputs for going live</source>
+        <translation>声音、形象和开播输出</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="156" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="147" />
+        <location filename="../window.py" line="163" />
         <source>&amp;Show</source>
         <translation>节目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151" />
+        <location filename="../window.py" line="167" />
+        <source>S&amp;chedule</source>
+        <translation>排期(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="169" />
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="152" />
-        <location filename="../window.py" line="326" />
+        <location filename="../window.py" line="171" />
+        <location filename="../window.py" line="433" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156" />
+        <location filename="../window.py" line="175" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182" />
-        <location filename="../window.py" line="185" />
+        <location filename="../window.py" line="203" />
+        <location filename="../window.py" line="206" />
         <source>studio console — %1</source>
         <translation>studio 控制台 — %1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="242" />
+        <location filename="../window.py" line="263" />
         <source>%1 — cannot be loaded</source>
         <translation>%1 — 无法加载</translation>
     </message>
     <message>
-        <location filename="../window.py" line="251" />
+        <location filename="../window.py" line="272" />
         <source>%1 errors — fix them and open the show again</source>
         <translation>%1 个错误 — 修正后请重新打开节目</translation>
     </message>
     <message>
-        <location filename="../window.py" line="261" />
+        <location filename="../window.py" line="282" />
         <source>AI-content disclosure: always visible on air</source>
         <translation>AI 生成内容标识：直播中始终显示</translation>
     </message>
     <message>
-        <location filename="../window.py" line="306" />
+        <location filename="../window.py" line="332" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="307" />
+        <location filename="../window.py" line="333" />
         <source>The edits could not be saved; they are still here.
 
 %1</source>
@@ -220,125 +255,213 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="312" />
+        <location filename="../window.py" line="343" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="319" />
+        <location filename="../window.py" line="350" />
         <source>Open show folder</source>
         <translation>打开节目文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="327" />
+        <location filename="../window.py" line="412" />
+        <source>Import products from CSV</source>
+        <translation>从 CSV 导入商品</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="413" />
+        <source>The edits are saved first. Save them now?</source>
+        <translation>导入前需要先保存修改。现在保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="428" />
+        <source>Imported %1 products</source>
+        <translation>已导入 %1 个商品</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="434" />
         <source>The language changes the next time the console starts.</source>
         <translation>语言将在下次启动控制台时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="337" />
+        <location filename="../window.py" line="444" />
         <source>There are unsaved edits. The show goes on air as it is saved on disk. Go live anyway?</source>
         <translation>有未保存的修改。开播将使用磁盘上已保存的节目。仍要开播吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="343" />
+        <location filename="../window.py" line="456" />
         <source>Cannot go live</source>
         <translation>无法开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="386" />
+        <location filename="../window.py" line="499" />
         <source>Going off air after this product</source>
         <translation>本商品讲完后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="408" />
-        <location filename="../window.py" line="528" />
+        <location filename="../window.py" line="521" />
+        <location filename="../window.py" line="644" />
         <source>Stop the show</source>
         <translation>下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="408" />
+        <location filename="../window.py" line="521" />
         <source>Go off air now? The line on air is cut.</source>
         <translation>立即下播吗？正在播的这句会被切断。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="427" />
+        <location filename="../window.py" line="540" />
         <source>Last show: %1 aired, %2 skipped, %3 blocked</source>
         <translation>上一场：已播 %1，跳过 %2，拦截 %3</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457" />
+        <location filename="../window.py" line="570" />
         <source>Waiting for the first line…</source>
         <translation>等待第一句…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="459" />
+        <location filename="../window.py" line="572" />
         <source>Up next: %1</source>
         <translation>接下来：%1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480" />
+        <location filename="../window.py" line="593" />
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480" />
+        <location filename="../window.py" line="593" />
         <source>silent clock</source>
         <translation>静音时钟</translation>
     </message>
     <message>
-        <location filename="../window.py" line="483" />
+        <location filename="../window.py" line="596" />
         <source>stream %1 frames, %2 late</source>
         <translation>推流窗口 %1 帧，迟到 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="491" />
+        <location filename="../window.py" line="604" />
         <source>%1 aired · %2 blocked</source>
         <translation>已播 %1 · 拦截 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="499" />
+        <location filename="../window.py" line="612" />
         <source>Program</source>
         <translation>节目输出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="499" />
+        <location filename="../window.py" line="612" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../window.py" line="508" />
+        <location filename="../window.py" line="624" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513" />
+        <location filename="../window.py" line="629" />
         <source>Saving is not available in this build yet (studio.show.editing is missing): edits stay in this window until you close it</source>
         <translation>此版本暂不支持保存（缺少 studio.show.editing）：修改只保留在本窗口，关闭后丢失</translation>
     </message>
     <message>
-        <location filename="../window.py" line="516" />
+        <location filename="../window.py" line="632" />
         <source>Write the edits to the show files</source>
         <translation>把修改写入节目文件</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518" />
+        <location filename="../window.py" line="634" />
         <source>● unsaved edits</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../window.py" line="528" />
+        <location filename="../window.py" line="644" />
         <source>The show is on air. Stop it and quit?</source>
         <translation>节目正在直播。下播并退出吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533" />
+        <location filename="../window.py" line="649" />
         <source>Unsaved edits</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533" />
+        <location filename="../window.py" line="649" />
         <source>Quit and lose the unsaved edits?</source>
         <translation>退出并放弃未保存的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../csv_dialog.py" line="38" />
+        <source>Import products from CSV</source>
+        <translation>从 CSV 导入商品</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="49" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="53" />
+        <source>Choose a CSV file exported from a spreadsheet (columns: 名称/name, 价格/price, 原价, 图片, 卖点, 库存, 链接).</source>
+        <translation>选择从表格导出的 CSV 文件（列：名称、价格、原价、图片、卖点、库存、链接）。</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="57" />
+        <source>Products to create</source>
+        <translation>将创建的商品</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="61" />
+        <source>Rows that cannot be imported</source>
+        <translation>无法导入的行</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="66" />
+        <source>Append to rundown</source>
+        <translation>追加到节目单</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="69" />
+        <source>(none)</source>
+        <translation>（不追加）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="77" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="93" />
+        <source>Products CSV</source>
+        <translation>商品 CSV</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="94" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="106" />
+        <source>row %1: %2 — %3 (id %4)</source>
+        <translation>第 %1 行：%2 — %3（ID %4）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="112" />
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="117" />
+        <source>%1 products to create, %2 problems (%3, separated by “%4”)</source>
+        <translation>将创建 %1 个商品，%2 个问题（%3，分隔符“%4”）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="138" />
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
     </message>
 </context>
 <context>
@@ -377,37 +500,227 @@
 <context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="152" />
+        <location filename="../editors.py" line="159" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="156" />
+        <location filename="../editors.py" line="163" />
         <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check</source>
         <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="168" />
+        <location filename="../editors.py" line="176" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="197" />
+        <location filename="../editors.py" line="214" />
+        <source>Add line</source>
+        <translation>添加一句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="215" />
+        <source>Add a new line after the selected one</source>
+        <translation>在选中的这句后面添加一句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="216" />
+        <source>Remove line</source>
+        <translation>删除本句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="217" />
+        <source>Remove the selected line (Undo puts it back)</source>
+        <translation>删除选中的这句（撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="218" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="219" />
+        <source>Move the selected line up</source>
+        <translation>把选中的这句上移</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="220" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="221" />
+        <source>Move the selected line down</source>
+        <translation>把选中的这句下移</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="222" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="223" />
+        <source>Undo the last add, remove, move or cue change</source>
+        <translation>撤销上一次添加、删除、移动或提示设置的修改</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="244" />
+        <source>Neutral</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="244" />
+        <source>Smile</source>
+        <translation>微笑</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="244" />
+        <source>Excited</source>
+        <translation>兴奋</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="245" />
+        <source>Surprised</source>
+        <translation>惊讶</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="245" />
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="246" />
+        <source>Point</source>
+        <translation>指向</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="246" />
+        <source>Wave</source>
+        <translation>挥手</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="246" />
+        <source>Nod</source>
+        <translation>点头</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="247" />
+        <source>Present</source>
+        <translation>展示</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="248" />
+        <source>Show card</source>
+        <translation>显示商品卡</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="248" />
+        <source>Hide card</source>
+        <translation>隐藏商品卡</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="249" />
+        <source>Highlight price</source>
+        <translation>突出价格</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="249" />
+        <source>Selling points</source>
+        <translation>卖点</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="263" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="264" />
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="265" />
+        <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
+        <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="266" />
+        <source>Show default (%1)</source>
+        <translation>节目默认（%1）</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="267" />
+        <source>Chinese (zh-CN)</source>
+        <translation>中文（zh-CN）</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="267" />
+        <source>English (en-US)</source>
+        <translation>英文（en-US）</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="268" />
+        <source>Expression</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="268" />
+        <source>Gesture</source>
+        <translation>手势</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="269" />
+        <source>Card</source>
+        <translation>商品卡</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="269" />
+        <source>Pause after</source>
+        <translation>句后停顿</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="270" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="305" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="227" />
+        <location filename="../editors.py" line="398" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="238" />
+        <location filename="../editors.py" line="428" />
+        <source>New line</source>
+        <translation>新的一句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="432" />
+        <source>Line %1 added</source>
+        <translation>已添加第 %1 句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="443" />
+        <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
+        <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="467" />
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="473" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="240" />
+        <location filename="../editors.py" line="475" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -446,74 +759,347 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../editors.py" line="49" />
+        <location filename="../editors.py" line="54" />
         <source>Product photo (the image file named in the product's file)</source>
         <translation>商品图片（商品文件中指定的图片）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="66" />
+        <location filename="../editors.py" line="71" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="69" />
+        <location filename="../editors.py" line="74" />
         <source>not shown</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="72" />
+        <location filename="../editors.py" line="77" />
         <source>Selling points, separated by commas (，or ,)</source>
         <translation>卖点，用逗号分隔（，或 ,）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="76" />
+        <location filename="../editors.py" line="81" />
         <source>Original price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="80" />
+        <location filename="../editors.py" line="85" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="82" />
+        <location filename="../editors.py" line="87" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="83" />
+        <location filename="../editors.py" line="88" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="84" />
+        <location filename="../editors.py" line="89" />
         <source>Link hint</source>
         <translation>链接提示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="85" />
+        <location filename="../editors.py" line="90" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="108" />
+        <location filename="../editors.py" line="113" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="116" />
+        <location filename="../editors.py" line="121" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="125" />
+        <location filename="../editors.py" line="130" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="128" />
+        <location filename="../editors.py" line="133" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../schedule_editor.py" line="354" />
+        <source>Edit the weekly schedule</source>
+        <translation>编辑每周排期</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="357" />
+        <source>Rundown</source>
+        <translation>节目单</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="365" />
+        <source>Delete window</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="370" />
+        <source>Drag on a day to draw a window (15-minute steps); drag a block to move it, its edges to resize it; Delete removes it.</source>
+        <translation>在某一天上拖动即可绘制时段（15 分钟一格）；拖动色块可移动，拖动上下边缘可调整长短；按 Delete 删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleGrid</name>
+    <message>
+        <location filename="../schedule_editor.py" line="175" />
+        <source>Refused: %1–%2 overlaps the window %3–%4 (%5)</source>
+        <translation>不允许：%1–%2 与时段 %3–%4（%5）重叠</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="282" />
+        <source>The show has no rundown to schedule</source>
+        <translation>节目没有可排期的节目单</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="313" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../schedule_editor.py" line="314" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="190" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="201" />
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="202" />
+        <source>Avatar</source>
+        <translation>形象</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="203" />
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="222" />
+        <location filename="../settings_dialog.py" line="292" />
+        <source>Automatic (by the show's language)</source>
+        <translation>自动（按节目语言）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="226" />
+        <source>Voice (%1)</source>
+        <translation>声音（%1）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="233" />
+        <source>Rate</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="240" />
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="241" />
+        <source>Test voice</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="263" />
+        <source>%1 words/min</source>
+        <translation>%1 词/分钟</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="282" />
+        <source>Listing the installed voices…</source>
+        <translation>正在列出已安装的声音…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="287" />
+        <source>Cannot list the voices: %1</source>
+        <translation>无法列出声音：%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="297" />
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="300" />
+        <source>%1 voices speak %2</source>
+        <translation>%1 个声音支持 %2</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="313" />
+        <source>Synthesizing a test line…</source>
+        <translation>正在合成试听语句…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="319" />
+        <location filename="../settings_dialog.py" line="322" />
+        <source>The test line failed: %1</source>
+        <translation>试听失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="331" />
+        <source>No audio output found: the voice works, but there is no sound device to play it on.</source>
+        <translation>未找到音频输出：声音合成正常，但没有可播放的声音设备。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="345" />
+        <source>Playing the test line</source>
+        <translation>正在播放试听语句</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="365" />
+        <location filename="../settings_dialog.py" line="406" />
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="368" />
+        <source>Avatar pack</source>
+        <translation>形象包</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="370" />
+        <source>Pack folder…</source>
+        <translation>形象包文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="375" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="389" />
+        <source>Avatar pack folder</source>
+        <translation>形象包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="400" />
+        <source>The pack folder must be inside the show folder (%1)</source>
+        <translation>形象包文件夹必须位于节目文件夹内（%1）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="426" />
+        <source>This pack cannot be used</source>
+        <translation>此形象包无法使用</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="443" />
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="447" />
+        <source>empty: do not record</source>
+        <translation>留空：不录制</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="448" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="455" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="462" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="463" />
+        <source>New file every</source>
+        <translation>每隔多久新建文件</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="465" />
+        <source>RTMP push</source>
+        <translation>RTMP 推流</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="470" />
+        <source>Server URL</source>
+        <translation>推流地址</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="475" />
+        <source>saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="476" />
+        <location filename="../settings_dialog.py" line="500" />
+        <source>stream key (推流码)</source>
+        <translation>推流码</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="477" />
+        <source>Stream key</source>
+        <translation>推流码</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="478" />
+        <source>Forget the saved key</source>
+        <translation>删除已保存的推流码</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="482" />
+        <source>The key is kept only for you in %1, never in the show files.</source>
+        <translation>推流码只保存在 %1，仅你本人可读，不会写入节目文件。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="493" />
+        <source>Recording folder</source>
+        <translation>录制文件夹</translation>
     </message>
 </context>
 <context>
