@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from studio.ui.console import i18n
 from studio.ui.console.window import ConsoleWindow
 
 SATURDAY_EVENING = datetime(2026, 11, 28, 21, 30)
-ARTIFACTS = Path("/tmp/studio-console-artifacts")
+ARTIFACTS = Path(tempfile.gettempdir()) / "studio-console-artifacts"  # looked at, not committed
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
