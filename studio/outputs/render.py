@@ -45,11 +45,20 @@ class RenderResult:
     findings: tuple[str, ...]
 
 
+class RenderCancelled(Exception):
+    """`cancel()` said stop: the encoder and the file were closed and the partial file deleted."""
+
+
 def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, template: str | None = None,
                  seed: int = 0, tail: float = 0.6, crf: int = 20,
                  progress: Callable[[float, str], None] | None = None,
-                 check_line: Callable[[str, str], list[str]] | None = None) -> RenderResult:
-    """Render `product_id`'s pitch as it would air at wall-clock `when` into `out` (MP4)."""
+                 check_line: Callable[[str, str], list[str]] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> RenderResult:
+    """Render `product_id`'s pitch as it would air at wall-clock `when` into `out` (MP4).
+
+    `cancel` is asked before every frame; when it returns True the render stops cleanly (encoder
+    and file closed, the partial file deleted) and RenderCancelled is raised.
+    """
     from studio.speech.cache import SpeechCache
     from studio.speech.lookahead import LookAhead
     from studio.speech.speaker import Speaker
@@ -79,7 +88,7 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
         playout.stop_after_product()
         playout.go_live()
         return _encode(show, playout, view, kit.renderer, image, out, width, height, tail, crf, progress,
-                       tuple(findings))
+                       tuple(findings), cancel)
     finally:
         lookahead.close()
         engine.close()
@@ -132,11 +141,13 @@ class _Encoder:
 
 def _encode(show: Show, playout: Playout, view: ProgramView, renderer, image, out: Path,  # noqa: ANN001
             width: int, height: int, tail: float, crf: int,
-            progress: Callable[[float, str], None] | None, findings: tuple[str, ...]) -> RenderResult:
+            progress: Callable[[float, str], None] | None, findings: tuple[str, ...],
+            cancel: Callable[[], bool] | None = None) -> RenderResult:
     fps = show.fps
     per_frame = playout.sample_rate / fps
     out.parent.mkdir(parents=True, exist_ok=True)
     container = av.open(str(out), mode="w")
+    cancelled = False
     try:
         container.metadata["title"] = show.title
         container.metadata["comment"] = f"AIGC: {show.disclosure} (studio)"  # the implicit AI label
@@ -150,6 +161,9 @@ def _encode(show: Show, playout: Playout, view: ProgramView, renderer, image, ou
         pulled = 0
         end_at: float | None = None
         while True:
+            if cancel is not None and cancel():
+                cancelled = True
+                break
             t = frame_no / fps
             target = int(round((frame_no + 1) * per_frame))
             pcm = playout.pull(target - pulled)
@@ -176,6 +190,10 @@ def _encode(show: Show, playout: Playout, view: ProgramView, renderer, image, ou
         encoder.close()
     finally:
         container.close()
+        if cancelled:
+            out.unlink(missing_ok=True)
+    if cancelled:
+        raise RenderCancelled(f"cancelled after {frame_no} frames; {out} was deleted")
     stats = playout.stats
     return RenderResult(out, frame_no / fps, frame_no, stats.aired + stats.failed, stats.failed, findings)
 
@@ -185,4 +203,4 @@ def _finished(playout: Playout) -> bool:
     return playout.status == STOPPED
 
 
-__all__ = ["RenderResult", "render_pitch"]
+__all__ = ["RenderCancelled", "RenderResult", "render_pitch"]

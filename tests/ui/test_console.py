@@ -86,6 +86,7 @@ def make_window(qtbot, settings, tmp_path, factory=None) -> ConsoleWindow:
     window = ConsoleWindow(check_show(demo_show_path()), settings, factory, now=lambda: SATURDAY_EVENING,
                            asrun_dir=tmp_path / "asrun")
     window.confirm = lambda title, question: True
+    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
     qtbot.addWidget(window)
     window.resize(1600, 1000)
     window.show()
@@ -225,6 +226,7 @@ def test_transport_buttons_and_shortcuts_send_playout_commands(qtbot, settings, 
     qtbot.keyClick(tree, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     assert asked and window.session is not None  # declined: still on air
     window.confirm = lambda title, question: True
+    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
     qtbot.keyClick(tree, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     assert sessions[0].stopped and window.session is None
     assert window.go_live_action.isEnabled() and not window.preview.showing_program

@@ -73,6 +73,7 @@ def make_window(qtbot, settings, tmp_path, show: Path, factory=None) -> ConsoleW
     window = ConsoleWindow(check_show(show), settings, factory, now=lambda: SATURDAY_EVENING,
                            asrun_dir=tmp_path / "asrun")
     window.confirm = lambda title, question: True
+    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()

@@ -36,6 +36,7 @@ def make_window(qtbot, settings, tmp_path, show: Path) -> ConsoleWindow:
     make_app()
     window = ConsoleWindow(check_show(show), settings, now=lambda: SATURDAY_EVENING, asrun_dir=tmp_path / "asrun")
     window.confirm = lambda title, question: True
+    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
     qtbot.addWidget(window)
     window.resize(1600, 1000)
     window.show()

@@ -127,6 +127,17 @@ class ShowDraft(QObject):
         self.field_edits[(product_id, name)] = value
         self._emit(product_id)
 
+    def set_image(self, product_id: str, relative: str) -> None:
+        """Set the product's photo to `relative` (a show-relative path such as "media/tea.png");
+        Save writes image = "media/…" through ShowEditor.set_product_field."""
+        product = self.show.product(product_id)
+        path = self.show.root / relative
+        if product.image == path:
+            return
+        self._put(replace(product, image=path))
+        self.field_edits[(product_id, "image")] = relative
+        self._emit(product_id)
+
     # ---- pitch lines ----
 
     def set_line(self, product_id: str, index: int, text: str) -> None:

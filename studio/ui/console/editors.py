@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +35,43 @@ from studio.ui.show_overview import product_pixmap
 
 LINE_EDIT_MS = 250  # a pitch line is parsed and applied after this much quiet typing
 PAUSE_DEFAULT = -0.1  # the pause spin box at its minimum shows "default" (no pause cue)
+
+
+PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")  # what the show loader accepts
+
+
+class PhotoError(ValueError):
+    """The chosen file cannot be a product photo: `kind` is "type", "unreadable" or "copy"."""
+
+    def __init__(self, kind: str, name: str, detail: str = "") -> None:
+        super().__init__(f"{kind}: {name} {detail}".strip())
+        self.kind, self.name, self.detail = kind, name, detail
+
+
+def copy_photo(source: Path, root: Path) -> str:
+    """Copy the image `source` into the show's media/ folder; return its show-relative path.
+
+    The name is kept; when taken, -2, -3… is added before the suffix. A file already in media/
+    is used as it is. PhotoError for anything that is not a PNG, JPEG, WebP or BMP image.
+    """
+    if source.suffix.lower() not in PHOTO_SUFFIXES:
+        raise PhotoError("type", source.name)
+    if not source.is_file() or QImage(str(source)).isNull():
+        raise PhotoError("unreadable", source.name)
+    media = root / "media"
+    if source.resolve().parent == media.resolve():
+        return f"media/{source.name}"
+    media.mkdir(parents=True, exist_ok=True)
+    target = media / source.name
+    n = 1
+    while target.exists():
+        n += 1
+        target = media / f"{source.stem}-{n}{source.suffix}"
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise PhotoError("copy", source.name, str(exc.strerror or exc)) from None
+    return f"media/{target.name}"
 
 
 def _money_text(value: Decimal | None) -> str:
@@ -59,6 +100,13 @@ class ProductEditor(QFrame):
         self.photo_path.setWordWrap(True)
         self.photo_path.setFixedWidth(132)
         photo_col.addWidget(self.photo_path)
+        self.choose_photo = QPushButton(self.tr("Choose photo…"))
+        self.choose_photo.setObjectName("choosePhoto")
+        self.choose_photo.setFixedWidth(132)
+        self.choose_photo.setToolTip(self.tr("Copy a PNG, JPEG, WebP or BMP image into the show's media "
+                                             "folder and use it as this product's photo"))
+        self.choose_photo.clicked.connect(self.pick_photo)
+        photo_col.addWidget(self.choose_photo)
         photo_col.addStretch(1)
         row.addLayout(photo_col)
         form = QFormLayout()
@@ -98,6 +146,45 @@ class ProductEditor(QFrame):
         self.stock.valueChanged.connect(lambda v: self._apply("stock", None if v < 0 else v))
         self.link.textEdited.connect(lambda text: self._apply("link", text.strip()))
         self.points.textEdited.connect(self._apply_points)
+        # Replaced in tests: asks for the image file ("" when the operator cancels).
+        self.ask_photo_file: Callable[[], str] = self._ask_photo_file
+
+    def _ask_photo_file(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the product photo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"))
+        return path
+
+    def pick_photo(self) -> None:
+        """Choose photo…: copy the image into media/ and make it the product's photo (saved by Save)."""
+        if self.product_id is None:
+            return
+        chosen = self.ask_photo_file()
+        if chosen:
+            self.set_photo(Path(chosen))
+
+    def set_photo(self, source: Path) -> bool:
+        """Copy `source` into the show's media/ folder and set it in the draft; False (and why) if refused."""
+        if self.product_id is None:
+            return False
+        try:
+            relative = copy_photo(source, self.draft.root)
+        except PhotoError as exc:
+            if exc.kind == "type":
+                why = self.tr("'%1' is not a PNG, JPEG, WebP or BMP image.")
+            elif exc.kind == "unreadable":
+                why = self.tr("'%1' cannot be read as an image.")
+            else:
+                why = self.tr("'%1' could not be copied into media/: %2").replace("%2", exc.detail)
+            self.message.setText(why.replace("%1", exc.name))
+            return False
+        self.message.clear()
+        self.draft.set_image(self.product_id, relative)
+        product = self.draft.product(self.product_id)
+        self.photo.setPixmap(product_pixmap(product, 132, 10))
+        self.photo_path.setText(Path(relative).name)
+        return True
 
     def load(self, product: Product) -> None:
         """Show `product` (switching products, or after a save)."""

@@ -7,7 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+import threading
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -74,6 +77,72 @@ def live_session_factory(audio: bool = True, control: bool = True) -> SessionFac
     return make
 
 
+class WorkThread(QThread):
+    """Long work off the UI thread: `work(job)` reports with `job.report(done, total, text)` and
+    looks at `job.cancelled` between steps; the result (or the error) comes back as a signal."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[WorkThread], object], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def report(self, done: int, total: int, text: str) -> None:
+        self.progressed.emit(done, total, text)
+
+    def run(self) -> None:  # on the work thread
+        try:
+            result = self.work(self)
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI, which says why
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.succeeded.emit(result)
+
+
+def prepare_speech(show: Show, job: WorkThread, cache_dir: Path | None = None,
+                   max_variants: int = 12) -> dict[str, Any]:
+    """Pre-synthesize every line of `show` into the speech cache, as `studio synth` does.
+
+    Stops between lines when the job is cancelled. Returns {"lines", "done", "cached", "failed", "cancelled"}.
+    """
+    from studio.speech.cache import SpeechCache
+    from studio.speech.commands import show_lines
+    from studio.speech.speaker import Speaker
+    from studio.speech.supervisor import WorkerEngine
+
+    lines = show_lines(show, max_variants)
+    speaker = Speaker(WorkerEngine(), SpeechCache(cache_dir), fps=show.fps)
+    done = cached = 0
+    failed: list[str] = []
+    try:
+        for i, (text, lang) in enumerate(lines):
+            if job.cancelled:
+                break
+            job.report(i, len(lines), text)
+            utt = speaker.synthesize(text, lang, show.voice)
+            done += 1
+            if utt.ok:
+                cached += utt.cached
+            else:
+                failed.append(f"{text[:40]}: {utt.failure.message if utt.failure else '?'}")
+        else:
+            job.report(len(lines), len(lines), "")
+    finally:
+        speaker.engine.close()
+    return {"lines": len(lines), "done": done, "cached": cached, "failed": failed, "cancelled": job.cancelled
+            and done < len(lines)}
+
+
 class ConsoleWindow(QMainWindow):
     """Show browser | product + pitch editors over the as-run | live preview, under a transport bar."""
 
@@ -86,6 +155,10 @@ class ConsoleWindow(QMainWindow):
         self.now = now or (lambda: SystemClock().now().replace(tzinfo=None))
         self.asrun_dir = asrun_dir
         self.session: Session | None = None
+        self.job: WorkThread | None = None  # the long work running (prepare speech, render), if any
+        self.progress_dialog: QProgressDialog | None = None
+        self.last_job_result: object = None  # what the last long work returned (None: cancelled render)
+        self.speech_cache_dir: Path | None = None  # None: studio's cache folder (tests use their own)
         self.pause_wanted = False
         self._ending = False
         # Show settings (voice, avatar) and schedule windows chosen in the dialogs, written on Save.
@@ -93,6 +166,9 @@ class ConsoleWindow(QMainWindow):
         self.pending_windows: list | None = None
         # Replaced in tests: the questions the console asks before doing something drastic.
         self.confirm: Callable[[str, str], bool] = self._ask
+        # Asked before unsaved edits would be lost (another show, quitting): "save", "discard" or
+        # "cancel". Replaced in tests.
+        self.choose_unsaved: Callable[[str], str] = self._ask_unsaved
         self.setStyleSheet(CONSOLE_STYLE)
         self._make_actions()
         self._make_menus()
@@ -139,6 +215,8 @@ class ConsoleWindow(QMainWindow):
         self.stop_action = self._action("stop", self.tr("Stop"), "Shift+F5", self.stop,
                                         self.tr("Go off air now (asks first)"))
         self.save_action = self._action("save", self.tr("Save"), QKeySequence.StandardKey.Save, self.save)
+        self.new_action = self._action("newShow", self.tr("New show…"), "Ctrl+Shift+N",
+                                       self.new_show, self.tr("Start a new show from a starter in an empty folder"))
         self.open_action = self._action("open", self.tr("Open show…"), QKeySequence.StandardKey.Open,
                                         self.open_show)
         self.quit_action = self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -148,13 +226,18 @@ class ConsoleWindow(QMainWindow):
                                             self.tr("Draw the weekly windows on a grid"))
         self.settings_action = self._action("settings", self.tr("Settings…"), "Ctrl+,", self.open_settings,
                                             self.tr("Voice, avatar and outputs for going live"))
+        self.prepare_speech_action = self._action(
+            "prepareSpeech", self.tr("Prepare speech"), None, self.prepare_speech,
+            self.tr("Synthesize every line of the show ahead of time, so going live starts at once"))
+        self.render_action = self._action("renderVideo", self.tr("Render preview video…"), None, self.render_video,
+                                          self.tr("Render the selected product's pitch to an MP4 file"))
         self.live_actions = [self.pause_action, self.skip_action, self.next_action, self.interrupt_action,
                              self.stop_after_action, self.stop_action]
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for a in (self.open_action, self.save_action):
+        for a in (self.new_action, self.open_action, self.save_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
@@ -164,6 +247,9 @@ class ConsoleWindow(QMainWindow):
         show_menu.addAction(self.go_live_action)
         for a in self.live_actions:
             show_menu.addAction(a)
+        show_menu.addSeparator()
+        show_menu.addAction(self.prepare_speech_action)
+        show_menu.addAction(self.render_action)
         schedule_menu = bar.addMenu(self.tr("S&chedule"))
         schedule_menu.addAction(self.schedule_action)
         settings_menu = bar.addMenu(self.tr("S&ettings"))
@@ -342,14 +428,64 @@ class ConsoleWindow(QMainWindow):
         self._sync_actions()
         self.statusBar().showMessage(self.tr("Saved"), 4000)
 
+    def resolve_unsaved(self, question: str) -> bool:
+        """Before unsaved edits would be lost: Save / Discard / Cancel. True: go on."""
+        if not self._dirty():
+            return True
+        choice = self.choose_unsaved(question)
+        if choice == "save":
+            self.save()
+            return not self._dirty()  # the save failed (and said why): stay
+        return choice == "discard"
+
     def open_show(self) -> None:
-        """Open another show folder (not while on air)."""
-        if self.session is not None:
+        """Open another show folder (not while on air); unsaved edits are saved or dropped first."""
+        if self.session is not None or self.job is not None:
+            return
+        if not self.resolve_unsaved(self.tr("Save the edits before opening another show?")):
             return
         start = str(self.result.root)
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open show folder"), start)
         if folder:
             self.load(check_show(Path(folder)))
+
+    def new_show(self) -> None:
+        """File → New show…: an empty (or new) folder and a language, then a starter show opened in it."""
+        if self.session is not None or self.job is not None:
+            return
+        if not self.resolve_unsaved(self.tr("Save the edits before starting a new show?")):
+            return
+        choice = self.ask_new_show()
+        if choice is not None:
+            self.create_show(*choice)
+
+    def ask_new_show(self) -> tuple[Path, str] | None:
+        """The folder (empty or new) and the language tag for a new show, or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("New show: choose an empty folder"),
+                                                  str(self.result.root.parent))
+        if not folder:
+            return None
+        labels = ["中文", "English"]
+        label, ok = QInputDialog.getItem(self, self.tr("New show"), self.tr("Language of the show:"), labels, 0,
+                                         False)
+        if not ok:
+            return None
+        return Path(folder), ("en-US" if label == "English" else "zh-CN")
+
+    def create_show(self, folder: Path, language: str) -> bool:
+        """Write a starter show into `folder` and open it; says why when it cannot."""
+        from studio.show.starter import StarterError, create_starter
+
+        try:
+            create_starter(folder, language=language)
+        except StarterError as exc:
+            QMessageBox.warning(self, self.tr("New show"), str(exc))
+            return False
+        self.load(check_show(folder))
+        self.statusBar().showMessage(self.tr("New show in %1").replace("%1", str(folder)), 6000)
+        return True
 
     # ---- dialogs ----
 
@@ -432,6 +568,138 @@ class ConsoleWindow(QMainWindow):
         self.settings.setValue(i18n.SETTING, code)
         QMessageBox.information(self, self.tr("Language"),
                                 self.tr("The language changes the next time the console starts."))
+
+    # ---- long work: progress and cancel ----
+
+    def run_job(self, title: str, work: Callable[[WorkThread], object],
+                on_done: Callable[[object], None], busy: bool = False) -> WorkThread | None:
+        """Run `work` on a QThread under a progress dialog with Cancel; the UI stays responsive."""
+        if self.job is not None:
+            return None
+        job = WorkThread(work, self)
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0 if busy else 100, self)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(460)
+        dialog.canceled.connect(self.cancel_job)
+        queued = Qt.ConnectionType.QueuedConnection
+        job.progressed.connect(self._job_progress, queued)
+        job.succeeded.connect(lambda result: self._job_finished(job, result, None, on_done), queued)
+        job.failed.connect(lambda message: self._job_finished(job, None, message, on_done), queued)
+        self.job, self.progress_dialog = job, dialog
+        self._sync_actions()
+        dialog.show()
+        job.start()
+        return job
+
+    def cancel_job(self) -> None:
+        """Ask the running work to stop (between lines, between frames)."""
+        if self.job is not None:
+            self.job.cancel()
+            if self.progress_dialog is not None:
+                self.progress_dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _job_progress(self, done: int, total: int, text: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or (self.job is not None and self.job.cancelled):
+            return
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+        short = text if len(text) <= 50 else text[:49] + "…"
+        dialog.setLabelText(short)
+
+    def _job_finished(self, job: WorkThread, result: object, error: str | None,
+                      on_done: Callable[[object], None]) -> None:
+        if job is not self.job:
+            return
+        job.wait()
+        self.job = None
+        if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect(self.cancel_job)
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+        self._sync_actions()
+        if error is not None:
+            self.statusBar().showMessage(self.tr("Failed: %1").replace("%1", error), 10000)
+            self.job_failed(error)
+            return
+        on_done(result)
+
+    def job_failed(self, error: str) -> None:
+        """Say why long work failed (replaced in tests)."""
+        QMessageBox.warning(self, self.tr("Failed"), error)
+
+    def prepare_speech(self) -> None:
+        """Show → Prepare speech: pre-synthesize every line into the speech cache (as `studio synth`)."""
+        if self.draft is None or self.session is not None:
+            return
+        show, cache_dir = self.draft.show, self.speech_cache_dir
+        self.run_job(self.tr("Preparing speech…"), lambda job: prepare_speech(show, job, cache_dir),
+                     self._speech_prepared)
+
+    def _speech_prepared(self, result: object) -> None:
+        assert isinstance(result, dict)
+        self.last_job_result = result
+        if result["cancelled"]:
+            message = self.tr("Speech preparation cancelled: %1 of %2 lines ready")
+            message = message.replace("%1", str(result["done"])).replace("%2", str(result["lines"]))
+        else:
+            message = (self.tr("Speech ready: %1 lines (%2 were already cached), %3 failed")
+                       .replace("%1", str(result["lines"])).replace("%2", str(result["cached"]))
+                       .replace("%3", str(len(result["failed"]))))
+        self.statusBar().showMessage(message, 10000)
+
+    def ask_render_path(self) -> str:
+        """Where to write the preview video ("" when the operator cancels)."""
+        assert self.draft is not None and self.product_id is not None
+        start = str(self.draft.root / f"{self.product_id}.mp4")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Render preview video"), start,
+                                              self.tr("MP4 video (*.mp4)"))
+        if path and not path.lower().endswith(".mp4"):
+            path += ".mp4"
+        return path
+
+    def render_video(self) -> None:
+        """Show → Render preview video…: the selected product's pitch to an MP4, off the UI thread."""
+        if self.draft is None or self.session is not None or not self.product_id:
+            return
+        chosen = self.ask_render_path()
+        if not chosen:
+            return
+        from studio.outputs.render import RenderCancelled, render_pitch
+
+        show, product_id, out, when = self.draft.show, self.product_id, Path(chosen), self.now()
+
+        def work(job: WorkThread) -> object:
+            shown = {"line": None}
+
+            def progress(t: float, line: str) -> None:
+                if line != shown["line"] or int(t * 4) != shown.get("q"):
+                    shown["line"], shown["q"] = line, int(t * 4)
+                    job.report(0, 0, f"{t:5.1f} s · {line}")
+
+            try:
+                return render_pitch(show, product_id, out, when=when, progress=progress,
+                                    cancel=lambda: job.cancelled)
+            except RenderCancelled:
+                return None
+
+        self.run_job(self.tr("Rendering the preview video…"), work, self._video_rendered, busy=True)
+
+    def _video_rendered(self, result: object) -> None:
+        self.last_job_result = result
+        if result is None:
+            self.statusBar().showMessage(self.tr("Rendering cancelled; the partial file was deleted"), 10000)
+            return
+        path = getattr(result, "path", "")
+        seconds = getattr(result, "seconds", 0.0)
+        self.statusBar().showMessage(self.tr("Wrote %1 (%2 s)").replace("%1", str(path))
+                                     .replace("%2", f"{seconds:.1f}"), 10000)
 
     # ---- going live ----
 
@@ -617,7 +885,11 @@ class ConsoleWindow(QMainWindow):
         self.go_live_action.setEnabled(loaded and not live)
         for a in self.live_actions:
             a.setEnabled(live)
-        self.open_action.setEnabled(not live)
+        working = getattr(self, "job", None) is not None
+        self.open_action.setEnabled(not live and not working)
+        self.new_action.setEnabled(not live and not working)
+        self.prepare_speech_action.setEnabled(loaded and not live and not working)
+        self.render_action.setEnabled(loaded and not live and not working)
         self.import_csv_action.setEnabled(loaded and not live and editing_available())
         self.schedule_action.setEnabled(loaded)
         self.settings_action.setEnabled(loaded)
@@ -639,16 +911,35 @@ class ConsoleWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _ask_unsaved(self, question: str) -> str:
+        """Save / Discard / Cancel in a message box ("save", "discard", "cancel")."""
+        buttons = QMessageBox.StandardButton
+        can_save = editing_available()
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved edits"), question,
+            (buttons.Save if can_save else buttons.NoButton) | buttons.Discard | buttons.Cancel,
+            buttons.Save if can_save else buttons.Cancel)
+        if answer == buttons.Save:
+            return "save"
+        return "discard" if answer == buttons.Discard else "cancel"
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if self.session is not None:
             if not self.confirm(self.tr("Stop the show"), self.tr("The show is on air. Stop it and quit?")):
                 event.ignore()
                 return
             self._session_ended()
-        if self._dirty() and not self.confirm(
-                self.tr("Unsaved edits"), self.tr("Quit and lose the unsaved edits?")):
+        if not self.resolve_unsaved(self.tr("Save the edits before quitting?")):
             event.ignore()
             return
+        if self.job is not None:  # stop the long work cleanly before the window goes
+            job = self.job
+            job.cancel()
+            job.wait()
+            self.job = None
+            if self.progress_dialog is not None:
+                self.progress_dialog.close()
+                self.progress_dialog = None
         self.settings.setValue("console/geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -72,181 +72,211 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../window.py" line="126" />
-        <location filename="../window.py" line="443" />
+        <location filename="../window.py" line="202" />
+        <location filename="../window.py" line="711" />
         <source>Go live</source>
         <translation>开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="127" />
+        <location filename="../window.py" line="203" />
         <source>Put the show on air in the stream window</source>
         <translation>在推流窗口中开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="128" />
-        <location filename="../window.py" line="624" />
+        <location filename="../window.py" line="204" />
+        <location filename="../window.py" line="896" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../window.py" line="129" />
+        <location filename="../window.py" line="205" />
         <source>Pause at the end of the line, or resume</source>
         <translation>本句说完后暂停，或继续</translation>
     </message>
     <message>
-        <location filename="../window.py" line="130" />
+        <location filename="../window.py" line="206" />
         <source>Skip line</source>
         <translation>跳过本句</translation>
     </message>
     <message>
-        <location filename="../window.py" line="131" />
+        <location filename="../window.py" line="207" />
         <source>Cut the line on air and go on with the next</source>
         <translation>切掉正在播的这句，接着播下一句</translation>
     </message>
     <message>
-        <location filename="../window.py" line="132" />
+        <location filename="../window.py" line="208" />
         <source>Next product</source>
         <translation>下一个商品</translation>
     </message>
     <message>
-        <location filename="../window.py" line="133" />
+        <location filename="../window.py" line="209" />
         <source>Leave this product now and start the next</source>
         <translation>立即结束当前商品，开始讲下一个</translation>
     </message>
     <message>
-        <location filename="../window.py" line="134" />
+        <location filename="../window.py" line="210" />
         <source>Interrupt…</source>
         <translation>插播…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="135" />
+        <location filename="../window.py" line="211" />
         <source>Pitch a product or say a one-off line next</source>
         <translation>接下来插播一个商品或一句临时话术</translation>
     </message>
     <message>
-        <location filename="../window.py" line="136" />
+        <location filename="../window.py" line="212" />
         <source>Stop after product</source>
         <translation>讲完本商品后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="138" />
+        <location filename="../window.py" line="214" />
         <source>Go off air when the product on air is finished</source>
         <translation>当前商品讲完后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="139" />
+        <location filename="../window.py" line="215" />
         <source>Stop</source>
         <translation>下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="140" />
+        <location filename="../window.py" line="216" />
         <source>Go off air now (asks first)</source>
         <translation>立即下播（会先确认）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="141" />
+        <location filename="../window.py" line="217" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="142" />
+        <location filename="../window.py" line="218" />
+        <source>New show…</source>
+        <translation>新建节目…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="219" />
+        <source>Start a new show from a starter in an empty folder</source>
+        <translation>在一个空文件夹中用入门模板新建节目</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="220" />
         <source>Open show…</source>
         <translation>打开节目…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="144" />
+        <location filename="../window.py" line="222" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="145" />
+        <location filename="../window.py" line="223" />
         <source>Import products from CSV…</source>
         <translation>从 CSV 导入商品…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="146" />
+        <location filename="../window.py" line="224" />
         <source>Add products from a spreadsheet's CSV</source>
         <translation>从表格导出的 CSV 添加商品</translation>
     </message>
     <message>
-        <location filename="../window.py" line="147" />
+        <location filename="../window.py" line="225" />
         <source>Edit schedule…</source>
         <translation>编辑排期…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="148" />
+        <location filename="../window.py" line="226" />
         <source>Draw the weekly windows on a grid</source>
         <translation>在周历网格上绘制播出时段</translation>
     </message>
     <message>
-        <location filename="../window.py" line="149" />
+        <location filename="../window.py" line="227" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="150" />
+        <location filename="../window.py" line="228" />
         <source>Voice, avatar and outputs for going live</source>
         <translation>声音、形象和开播输出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156" />
+        <location filename="../window.py" line="230" />
+        <source>Prepare speech</source>
+        <translation>预先合成语音</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="231" />
+        <source>Synthesize every line of the show ahead of time, so going live starts at once</source>
+        <translation>提前合成节目中的每一句话术，开播时即可立即播出</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="232" />
+        <source>Render preview video…</source>
+        <translation>渲染预览视频…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="233" />
+        <source>Render the selected product's pitch to an MP4 file</source>
+        <translation>将所选商品的讲解渲染为 MP4 文件</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="239" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163" />
+        <location filename="../window.py" line="246" />
         <source>&amp;Show</source>
         <translation>节目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167" />
+        <location filename="../window.py" line="253" />
         <source>S&amp;chedule</source>
         <translation>排期(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169" />
+        <location filename="../window.py" line="255" />
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171" />
-        <location filename="../window.py" line="433" />
+        <location filename="../window.py" line="257" />
+        <location filename="../window.py" line="569" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175" />
+        <location filename="../window.py" line="261" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203" />
-        <location filename="../window.py" line="206" />
+        <location filename="../window.py" line="289" />
+        <location filename="../window.py" line="292" />
         <source>studio console — %1</source>
         <translation>studio 控制台 — %1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="263" />
+        <location filename="../window.py" line="349" />
         <source>%1 — cannot be loaded</source>
         <translation>%1 — 无法加载</translation>
     </message>
     <message>
-        <location filename="../window.py" line="272" />
+        <location filename="../window.py" line="358" />
         <source>%1 errors — fix them and open the show again</source>
         <translation>%1 个错误 — 修正后请重新打开节目</translation>
     </message>
     <message>
-        <location filename="../window.py" line="282" />
+        <location filename="../window.py" line="368" />
         <source>AI-content disclosure: always visible on air</source>
         <translation>AI 生成内容标识：直播中始终显示</translation>
     </message>
     <message>
-        <location filename="../window.py" line="332" />
+        <location filename="../window.py" line="418" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="333" />
+        <location filename="../window.py" line="419" />
         <source>The edits could not be saved; they are still here.
 
 %1</source>
@@ -255,140 +285,231 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="343" />
+        <location filename="../window.py" line="429" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../window.py" line="350" />
+        <location filename="../window.py" line="445" />
+        <source>Save the edits before opening another show?</source>
+        <translation>打开其他节目前，先保存修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="448" />
         <source>Open show folder</source>
         <translation>打开节目文件夹</translation>
     </message>
     <message>
-        <location filename="../window.py" line="412" />
+        <location filename="../window.py" line="456" />
+        <source>Save the edits before starting a new show?</source>
+        <translation>新建节目前，先保存修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="466" />
+        <source>New show: choose an empty folder</source>
+        <translation>新建节目：选择一个空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="471" />
+        <location filename="../window.py" line="484" />
+        <source>New show</source>
+        <translation>新建节目</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="471" />
+        <source>Language of the show:</source>
+        <translation>节目语言：</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="487" />
+        <source>New show in %1</source>
+        <translation>已在 %1 新建节目</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="548" />
         <source>Import products from CSV</source>
         <translation>从 CSV 导入商品</translation>
     </message>
     <message>
-        <location filename="../window.py" line="413" />
+        <location filename="../window.py" line="549" />
         <source>The edits are saved first. Save them now?</source>
         <translation>导入前需要先保存修改。现在保存吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="428" />
+        <location filename="../window.py" line="564" />
         <source>Imported %1 products</source>
         <translation>已导入 %1 个商品</translation>
     </message>
     <message>
-        <location filename="../window.py" line="434" />
+        <location filename="../window.py" line="570" />
         <source>The language changes the next time the console starts.</source>
         <translation>语言将在下次启动控制台时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="444" />
+        <location filename="../window.py" line="580" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="603" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="628" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="635" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="642" />
+        <source>Preparing speech…</source>
+        <translation>正在预先合成语音…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="649" />
+        <source>Speech preparation cancelled: %1 of %2 lines ready</source>
+        <translation>已取消语音合成：%2 句中已完成 %1 句</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="652" />
+        <source>Speech ready: %1 lines (%2 were already cached), %3 failed</source>
+        <translation>语音已就绪：共 %1 句（%2 句已在缓存中），%3 句失败</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="661" />
+        <source>Render preview video</source>
+        <translation>渲染预览视频</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="662" />
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="692" />
+        <source>Rendering the preview video…</source>
+        <translation>正在渲染预览视频…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="697" />
+        <source>Rendering cancelled; the partial file was deleted</source>
+        <translation>已取消渲染，未完成的文件已删除</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="701" />
+        <source>Wrote %1 (%2 s)</source>
+        <translation>已写入 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="712" />
         <source>There are unsaved edits. The show goes on air as it is saved on disk. Go live anyway?</source>
         <translation>有未保存的修改。开播将使用磁盘上已保存的节目。仍要开播吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456" />
+        <location filename="../window.py" line="724" />
         <source>Cannot go live</source>
         <translation>无法开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="499" />
+        <location filename="../window.py" line="767" />
         <source>Going off air after this product</source>
         <translation>本商品讲完后下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="521" />
-        <location filename="../window.py" line="644" />
+        <location filename="../window.py" line="789" />
+        <location filename="../window.py" line="928" />
         <source>Stop the show</source>
         <translation>下播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="521" />
+        <location filename="../window.py" line="789" />
         <source>Go off air now? The line on air is cut.</source>
         <translation>立即下播吗？正在播的这句会被切断。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="540" />
+        <location filename="../window.py" line="808" />
         <source>Last show: %1 aired, %2 skipped, %3 blocked</source>
         <translation>上一场：已播 %1，跳过 %2，拦截 %3</translation>
     </message>
     <message>
-        <location filename="../window.py" line="570" />
+        <location filename="../window.py" line="838" />
         <source>Waiting for the first line…</source>
         <translation>等待第一句…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="572" />
+        <location filename="../window.py" line="840" />
         <source>Up next: %1</source>
         <translation>接下来：%1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="593" />
+        <location filename="../window.py" line="861" />
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="593" />
+        <location filename="../window.py" line="861" />
         <source>silent clock</source>
         <translation>静音时钟</translation>
     </message>
     <message>
-        <location filename="../window.py" line="596" />
+        <location filename="../window.py" line="864" />
         <source>stream %1 frames, %2 late</source>
         <translation>推流窗口 %1 帧，迟到 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604" />
+        <location filename="../window.py" line="872" />
         <source>%1 aired · %2 blocked</source>
         <translation>已播 %1 · 拦截 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="612" />
+        <location filename="../window.py" line="880" />
         <source>Program</source>
         <translation>节目输出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="612" />
+        <location filename="../window.py" line="880" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../window.py" line="624" />
+        <location filename="../window.py" line="896" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../window.py" line="629" />
+        <location filename="../window.py" line="901" />
         <source>Saving is not available in this build yet (studio.show.editing is missing): edits stay in this window until you close it</source>
         <translation>此版本暂不支持保存（缺少 studio.show.editing）：修改只保留在本窗口，关闭后丢失</translation>
     </message>
     <message>
-        <location filename="../window.py" line="632" />
+        <location filename="../window.py" line="904" />
         <source>Write the edits to the show files</source>
         <translation>把修改写入节目文件</translation>
     </message>
     <message>
-        <location filename="../window.py" line="634" />
+        <location filename="../window.py" line="906" />
         <source>● unsaved edits</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../window.py" line="644" />
+        <location filename="../window.py" line="928" />
         <source>The show is on air. Stop it and quit?</source>
         <translation>节目正在直播。下播并退出吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649" />
-        <source>Unsaved edits</source>
-        <translation>未保存的修改</translation>
+        <location filename="../window.py" line="932" />
+        <source>Save the edits before quitting?</source>
+        <translation>退出前，先保存修改吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649" />
-        <source>Quit and lose the unsaved edits?</source>
-        <translation>退出并放弃未保存的修改吗？</translation>
+        <location filename="../window.py" line="919" />
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
     </message>
 </context>
 <context>
@@ -500,227 +621,227 @@
 <context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="159" />
+        <location filename="../editors.py" line="246" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="163" />
+        <location filename="../editors.py" line="250" />
         <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check</source>
         <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="176" />
+        <location filename="../editors.py" line="263" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="214" />
+        <location filename="../editors.py" line="301" />
         <source>Add line</source>
         <translation>添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="215" />
+        <location filename="../editors.py" line="302" />
         <source>Add a new line after the selected one</source>
         <translation>在选中的这句后面添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="216" />
+        <location filename="../editors.py" line="303" />
         <source>Remove line</source>
         <translation>删除本句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="217" />
+        <location filename="../editors.py" line="304" />
         <source>Remove the selected line (Undo puts it back)</source>
         <translation>删除选中的这句（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="218" />
+        <location filename="../editors.py" line="305" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="219" />
+        <location filename="../editors.py" line="306" />
         <source>Move the selected line up</source>
         <translation>把选中的这句上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="220" />
+        <location filename="../editors.py" line="307" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="221" />
+        <location filename="../editors.py" line="308" />
         <source>Move the selected line down</source>
         <translation>把选中的这句下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="222" />
+        <location filename="../editors.py" line="309" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="223" />
+        <location filename="../editors.py" line="310" />
         <source>Undo the last add, remove, move or cue change</source>
         <translation>撤销上一次添加、删除、移动或提示设置的修改</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="244" />
+        <location filename="../editors.py" line="331" />
         <source>Neutral</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="244" />
+        <location filename="../editors.py" line="331" />
         <source>Smile</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="244" />
+        <location filename="../editors.py" line="331" />
         <source>Excited</source>
         <translation>兴奋</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="245" />
+        <location filename="../editors.py" line="332" />
         <source>Surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="245" />
+        <location filename="../editors.py" line="332" />
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="246" />
+        <location filename="../editors.py" line="333" />
         <source>Point</source>
         <translation>指向</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="246" />
+        <location filename="../editors.py" line="333" />
         <source>Wave</source>
         <translation>挥手</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="246" />
+        <location filename="../editors.py" line="333" />
         <source>Nod</source>
         <translation>点头</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="247" />
+        <location filename="../editors.py" line="334" />
         <source>Present</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="248" />
+        <location filename="../editors.py" line="335" />
         <source>Show card</source>
         <translation>显示商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="248" />
+        <location filename="../editors.py" line="335" />
         <source>Hide card</source>
         <translation>隐藏商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="249" />
+        <location filename="../editors.py" line="336" />
         <source>Highlight price</source>
         <translation>突出价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="249" />
+        <location filename="../editors.py" line="336" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="263" />
+        <location filename="../editors.py" line="350" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="264" />
+        <location filename="../editors.py" line="351" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="265" />
+        <location filename="../editors.py" line="352" />
         <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
         <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="266" />
+        <location filename="../editors.py" line="353" />
         <source>Show default (%1)</source>
         <translation>节目默认（%1）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="267" />
+        <location filename="../editors.py" line="354" />
         <source>Chinese (zh-CN)</source>
         <translation>中文（zh-CN）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="267" />
+        <location filename="../editors.py" line="354" />
         <source>English (en-US)</source>
         <translation>英文（en-US）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="268" />
+        <location filename="../editors.py" line="355" />
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="268" />
+        <location filename="../editors.py" line="355" />
         <source>Gesture</source>
         <translation>手势</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="269" />
+        <location filename="../editors.py" line="356" />
         <source>Card</source>
         <translation>商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="269" />
+        <location filename="../editors.py" line="356" />
         <source>Pause after</source>
         <translation>句后停顿</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="270" />
+        <location filename="../editors.py" line="357" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="305" />
+        <location filename="../editors.py" line="392" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="398" />
+        <location filename="../editors.py" line="485" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="428" />
+        <location filename="../editors.py" line="515" />
         <source>New line</source>
         <translation>新的一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="432" />
+        <location filename="../editors.py" line="519" />
         <source>Line %1 added</source>
         <translation>已添加第 %1 句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="443" />
+        <location filename="../editors.py" line="530" />
         <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
         <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="467" />
+        <location filename="../editors.py" line="554" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="473" />
+        <location filename="../editors.py" line="560" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="475" />
+        <location filename="../editors.py" line="562" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -759,72 +880,107 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../editors.py" line="54" />
+        <location filename="../editors.py" line="95" />
         <source>Product photo (the image file named in the product's file)</source>
         <translation>商品图片（商品文件中指定的图片）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="71" />
+        <location filename="../editors.py" line="103" />
+        <source>Choose photo…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="106" />
+        <source>Copy a PNG, JPEG, WebP or BMP image into the show's media folder and use it as this product's photo</source>
+        <translation>将 PNG、JPEG、WebP 或 BMP 图片复制到节目的 media 文件夹，并用作该商品的图片</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="119" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="74" />
+        <location filename="../editors.py" line="122" />
         <source>not shown</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="77" />
+        <location filename="../editors.py" line="125" />
         <source>Selling points, separated by commas (，or ,)</source>
         <translation>卖点，用逗号分隔（，或 ,）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="81" />
+        <location filename="../editors.py" line="129" />
         <source>Original price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="85" />
+        <location filename="../editors.py" line="133" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="87" />
+        <location filename="../editors.py" line="135" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="88" />
+        <location filename="../editors.py" line="136" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="89" />
+        <location filename="../editors.py" line="137" />
         <source>Link hint</source>
         <translation>链接提示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="90" />
+        <location filename="../editors.py" line="138" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="113" />
+        <location filename="../editors.py" line="155" />
+        <source>Choose the product photo</source>
+        <translation>选择商品图片</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="156" />
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="175" />
+        <source>'%1' is not a PNG, JPEG, WebP or BMP image.</source>
+        <translation>“%1”不是 PNG、JPEG、WebP 或 BMP 图片。</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="177" />
+        <source>'%1' cannot be read as an image.</source>
+        <translation>“%1”无法作为图片读取。</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="179" />
+        <source>'%1' could not be copied into media/: %2</source>
+        <translation>“%1”无法复制到 media/：%2</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="200" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="121" />
+        <location filename="../editors.py" line="208" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="130" />
+        <location filename="../editors.py" line="217" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="133" />
+        <location filename="../editors.py" line="220" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
     </message>
