@@ -3,7 +3,7 @@
 The console's editors send edits here; views subscribe to `changed`. Nothing is written to disk by
 this module except through `studio.show.editing`: `apply_to(editor)` replays the edits on a
 ShowEditor (product fields first, then every pitch edit in the order it was made, so an index
-always means what it meant when the operator made the edit).
+always means what it meant when the operator made the edit, then every FAQ edit likewise).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.show.model import Line, Product, Show, SourceRef
+from studio.show.model import FaqEntry, Line, Product, Show, SourceRef
 from studio.show.templates import Template, TemplateError
 
 # Product fields the product editor can change, in the show files' own key names.
@@ -71,6 +71,21 @@ class PitchOp:
         return self.kind == "set" and [k for k, _ in self.changes] == ["text"]
 
 
+@dataclass(frozen=True)
+class FaqOp:
+    """One FAQ edit, replayed on a ShowEditor at save time.
+
+    kind "set": new `keywords` and/or `answer` (None keeps) for entry `index`; "add": a new entry
+    at the end; "remove": entry `index`.
+    """
+
+    kind: str
+    product_id: str
+    index: int = 0
+    keywords: tuple[str, ...] | None = None
+    answer: tuple[str, ...] | None = None
+
+
 class ShowDraft(QObject):
     """The loaded show plus the operator's unsaved edits (product fields and pitch lines)."""
 
@@ -83,6 +98,7 @@ class ShowDraft(QObject):
         self.show = show  # with the edits applied: what the preview shows
         self.field_edits: dict[tuple[str, str], object] = {}
         self.pitch_ops: list[PitchOp] = []
+        self.faq_ops: list[FaqOp] = []
         # Inverse pitch edits (structure and cues), newest last: `undo()` applies the last one.
         self.undo_stack: list[list[PitchOp]] = []
         self._new_lines = 0
@@ -93,7 +109,7 @@ class ShowDraft(QObject):
 
     @property
     def dirty(self) -> bool:
-        return bool(self.field_edits or self.pitch_ops)
+        return bool(self.field_edits or self.pitch_ops or self.faq_ops)
 
     @property
     def line_edits(self) -> dict[tuple[str, int], str]:
@@ -213,6 +229,76 @@ class ShowDraft(QObject):
         size = len(self.show.product(last.product_id).pitch)
         return last.product_id, min(index, size - 1)
 
+    # ---- FAQ entries ----
+
+    def set_faq(self, product_id: str, index: int, keywords: tuple[str, ...] | None = None,
+                answer: tuple[str, ...] | None = None) -> None:
+        """Change the keywords and/or answer lines of FAQ entry `index`; TemplateError when a line does not parse."""
+        entry = self.show.product(product_id).faq[index]
+        if keywords is not None and tuple(keywords) == entry.keywords:
+            keywords = None
+        if answer is not None and tuple(answer) == tuple(line.text for line in entry.answer):
+            answer = None
+        if keywords is None and answer is None:
+            return
+        if keywords is not None and not any(k.strip() for k in keywords):
+            raise ValueError("an FAQ entry needs keywords")
+        if answer is not None:
+            if not any(a.strip() for a in answer):
+                raise ValueError("an FAQ entry needs an answer")
+            for text in answer:
+                Template.parse(text)
+        op = FaqOp("set", product_id, index, None if keywords is None else tuple(keywords),
+                   None if answer is None else tuple(answer))
+        last = self.faq_ops[-1] if self.faq_ops else None
+        if last is not None and last.kind == "set" and (last.product_id, last.index) == (product_id, index):
+            # typing: one edit per entry, not one per pause in the typing
+            op = replace(op, keywords=op.keywords if op.keywords is not None else last.keywords,
+                         answer=op.answer if op.answer is not None else last.answer)
+            self.faq_ops[-1] = op
+        else:
+            self.faq_ops.append(op)
+        self._apply_faq(op)
+        self._emit(product_id)
+
+    def add_faq(self, product_id: str, keywords: tuple[str, ...], answer: tuple[str, ...]) -> int:
+        """Append an FAQ entry; returns its index."""
+        for text in answer:
+            Template.parse(text)
+        op = FaqOp("add", product_id, len(self.show.product(product_id).faq), tuple(keywords), tuple(answer))
+        self.faq_ops.append(op)
+        self._apply_faq(op)
+        self._emit(product_id)
+        return op.index
+
+    def remove_faq(self, product_id: str, index: int) -> None:
+        """Remove FAQ entry `index`."""
+        if not 0 <= index < len(self.show.product(product_id).faq):
+            raise IndexError(index)
+        op = FaqOp("remove", product_id, index)
+        self.faq_ops.append(op)
+        self._apply_faq(op)
+        self._emit(product_id)
+
+    def _apply_faq(self, op: FaqOp) -> None:
+        product = self.show.product(op.product_id)
+        faq = list(product.faq)
+        if op.kind == "remove":
+            del faq[op.index]
+        else:
+            old = faq[op.index] if op.kind == "set" else FaqEntry((), (), SourceRef(product.source.file))
+            answer = old.answer
+            if op.answer is not None:
+                self._new_lines += 1
+                answer = tuple(Line(f"{op.product_id}/faq-new-{self._new_lines}/{i + 1}", Template.parse(t),
+                                    source=SourceRef(product.source.file)) for i, t in enumerate(op.answer))
+            entry = replace(old, keywords=old.keywords if op.keywords is None else op.keywords, answer=answer)
+            if op.kind == "set":
+                faq[op.index] = entry
+            else:
+                faq.append(entry)
+        self._put(replace(product, faq=tuple(faq)))
+
     # ---- saving ----
 
     def apply_to(self, editor: Any) -> None:
@@ -220,6 +306,24 @@ class ShowDraft(QObject):
         for (pid, name), value in self.field_edits.items():
             editor.set_product_field(pid, name, value)
         self._apply_pitch_to(editor)
+        self._apply_faq_to(editor)
+
+    def _apply_faq_to(self, editor: Any) -> None:
+        checked: set[str] = set()
+        for op in self.faq_ops:
+            if op.product_id not in checked:
+                checked.add(op.product_id)
+                written = editor.faq_size(op.product_id)
+                loaded = len(self.base.product(op.product_id).faq)
+                if written != loaded:
+                    raise ValueError(f"the FAQ of '{op.product_id}' has {written} entries in its file but "
+                                     f"{loaded} were loaded; fix the file first")
+            if op.kind == "set":
+                editor.set_faq_entry(op.product_id, op.index, keywords=op.keywords, answer=op.answer)
+            elif op.kind == "add":
+                editor.add_faq_entry(op.product_id, op.keywords, op.answer)
+            elif op.kind == "remove":
+                editor.remove_faq_entry(op.product_id, op.index)
 
     def _apply_pitch_to(self, editor: Any) -> None:
         checked: set[str] = set()
@@ -247,6 +351,7 @@ class ShowDraft(QObject):
         self.show = self.base
         self.field_edits.clear()
         self.pitch_ops.clear()
+        self.faq_ops.clear()
         self.dirty_changed.emit(False)
         self.changed.emit("")
 
@@ -293,5 +398,5 @@ def _keep() -> Any:
     return KEEP
 
 
-__all__ = ["CUE_KEYS", "PRODUCT_FIELDS", "PitchOp", "ShowDraft", "TemplateError", "editing_available",
+__all__ = ["CUE_KEYS", "PRODUCT_FIELDS", "FaqOp", "PitchOp", "ShowDraft", "TemplateError", "editing_available",
            "line_cues", "parse_money"]

@@ -244,6 +244,22 @@ ZH.update({
 })
 
 
+# The product editor's FAQ section (editors.py FaqEditor).
+ZH.update({
+    "FAQ": "常见问题",
+    "Add": "添加",
+    "Remove": "删除",
+    "Add a question and its answer": "添加一个问题及其回答",
+    "Remove the selected question": "删除所选问题",
+    "Keywords, separated by commas or 、": "关键词，用逗号或顿号（、）分隔",
+    "Viewer comments with one of these words get this answer": "观众评论中含有其中任一关键词时，用此回答",
+    "The answer, one line per line": "回答，每行一句",
+    "A question needs at least one keyword.": "问题至少需要一个关键词。",
+    "A question needs an answer.": "问题需要回答。",
+    "keyword": "关键词",
+    "New answer": "新回答",
+})
+
 def tool(name: str) -> str:
     """The Qt tool next to this Python (the virtualenv's bin), else on PATH."""
     here = Path(sys.executable).with_name(name)

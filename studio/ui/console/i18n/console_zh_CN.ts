@@ -586,6 +586,74 @@
     </message>
 </context>
 <context>
+    <name>FaqEditor</name>
+    <message>
+        <location filename="../editors.py" line="253" />
+        <source>FAQ</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="259" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="260" />
+        <source>Add a question and its answer</source>
+        <translation>添加一个问题及其回答</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="265" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="266" />
+        <source>Remove the selected question</source>
+        <translation>删除所选问题</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="277" />
+        <source>Keywords, separated by commas or 、</source>
+        <translation>关键词，用逗号或顿号（、）分隔</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="278" />
+        <source>Viewer comments with one of these words get this answer</source>
+        <translation>观众评论中含有其中任一关键词时，用此回答</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="282" />
+        <source>The answer, one line per line</source>
+        <translation>回答，每行一句</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="364" />
+        <source>A question needs at least one keyword.</source>
+        <translation>问题至少需要一个关键词。</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="367" />
+        <source>A question needs an answer.</source>
+        <translation>问题需要回答。</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="372" />
+        <source>Not applied — column %1: %2</source>
+        <translation>未应用 — 第 %1 列：%2</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="386" />
+        <source>keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="386" />
+        <source>New answer</source>
+        <translation>新回答</translation>
+    </message>
+</context>
+<context>
     <name>InterruptDialog</name>
     <message>
         <location filename="../transport.py" line="114" />
@@ -621,227 +689,227 @@
 <context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="246" />
+        <location filename="../editors.py" line="420" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="250" />
+        <location filename="../editors.py" line="424" />
         <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check</source>
         <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="263" />
+        <location filename="../editors.py" line="437" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="301" />
+        <location filename="../editors.py" line="475" />
         <source>Add line</source>
         <translation>添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="302" />
+        <location filename="../editors.py" line="476" />
         <source>Add a new line after the selected one</source>
         <translation>在选中的这句后面添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="303" />
+        <location filename="../editors.py" line="477" />
         <source>Remove line</source>
         <translation>删除本句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="304" />
+        <location filename="../editors.py" line="478" />
         <source>Remove the selected line (Undo puts it back)</source>
         <translation>删除选中的这句（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="305" />
+        <location filename="../editors.py" line="479" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="306" />
+        <location filename="../editors.py" line="480" />
         <source>Move the selected line up</source>
         <translation>把选中的这句上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="307" />
+        <location filename="../editors.py" line="481" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="308" />
+        <location filename="../editors.py" line="482" />
         <source>Move the selected line down</source>
         <translation>把选中的这句下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="309" />
+        <location filename="../editors.py" line="483" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="310" />
+        <location filename="../editors.py" line="484" />
         <source>Undo the last add, remove, move or cue change</source>
         <translation>撤销上一次添加、删除、移动或提示设置的修改</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="331" />
+        <location filename="../editors.py" line="505" />
         <source>Neutral</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="331" />
+        <location filename="../editors.py" line="505" />
         <source>Smile</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="331" />
+        <location filename="../editors.py" line="505" />
         <source>Excited</source>
         <translation>兴奋</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="332" />
+        <location filename="../editors.py" line="506" />
         <source>Surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="332" />
+        <location filename="../editors.py" line="506" />
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="333" />
+        <location filename="../editors.py" line="507" />
         <source>Point</source>
         <translation>指向</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="333" />
+        <location filename="../editors.py" line="507" />
         <source>Wave</source>
         <translation>挥手</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="333" />
+        <location filename="../editors.py" line="507" />
         <source>Nod</source>
         <translation>点头</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="334" />
+        <location filename="../editors.py" line="508" />
         <source>Present</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="335" />
+        <location filename="../editors.py" line="509" />
         <source>Show card</source>
         <translation>显示商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="335" />
+        <location filename="../editors.py" line="509" />
         <source>Hide card</source>
         <translation>隐藏商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="336" />
+        <location filename="../editors.py" line="510" />
         <source>Highlight price</source>
         <translation>突出价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="336" />
+        <location filename="../editors.py" line="510" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="350" />
+        <location filename="../editors.py" line="524" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="351" />
+        <location filename="../editors.py" line="525" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="352" />
+        <location filename="../editors.py" line="526" />
         <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
         <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="353" />
+        <location filename="../editors.py" line="527" />
         <source>Show default (%1)</source>
         <translation>节目默认（%1）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="354" />
+        <location filename="../editors.py" line="528" />
         <source>Chinese (zh-CN)</source>
         <translation>中文（zh-CN）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="354" />
+        <location filename="../editors.py" line="528" />
         <source>English (en-US)</source>
         <translation>英文（en-US）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="355" />
+        <location filename="../editors.py" line="529" />
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="355" />
+        <location filename="../editors.py" line="529" />
         <source>Gesture</source>
         <translation>手势</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="356" />
+        <location filename="../editors.py" line="530" />
         <source>Card</source>
         <translation>商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="356" />
+        <location filename="../editors.py" line="530" />
         <source>Pause after</source>
         <translation>句后停顿</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="357" />
+        <location filename="../editors.py" line="531" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="392" />
+        <location filename="../editors.py" line="566" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="485" />
+        <location filename="../editors.py" line="659" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="515" />
+        <location filename="../editors.py" line="689" />
         <source>New line</source>
         <translation>新的一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="519" />
+        <location filename="../editors.py" line="693" />
         <source>Line %1 added</source>
         <translation>已添加第 %1 句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="530" />
+        <location filename="../editors.py" line="704" />
         <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
         <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="554" />
+        <location filename="../editors.py" line="728" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="560" />
+        <location filename="../editors.py" line="734" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="562" />
+        <location filename="../editors.py" line="736" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -940,47 +1008,47 @@
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="155" />
+        <location filename="../editors.py" line="157" />
         <source>Choose the product photo</source>
         <translation>选择商品图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="156" />
+        <location filename="../editors.py" line="158" />
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="175" />
+        <location filename="../editors.py" line="177" />
         <source>'%1' is not a PNG, JPEG, WebP or BMP image.</source>
         <translation>“%1”不是 PNG、JPEG、WebP 或 BMP 图片。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="177" />
+        <location filename="../editors.py" line="179" />
         <source>'%1' cannot be read as an image.</source>
         <translation>“%1”无法作为图片读取。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="179" />
+        <location filename="../editors.py" line="181" />
         <source>'%1' could not be copied into media/: %2</source>
         <translation>“%1”无法复制到 media/：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="200" />
+        <location filename="../editors.py" line="202" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="208" />
+        <location filename="../editors.py" line="211" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="217" />
+        <location filename="../editors.py" line="220" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="220" />
+        <location filename="../editors.py" line="223" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
     </message>
