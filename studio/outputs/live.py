@@ -211,21 +211,22 @@ class LiveSession(QObject):
         log.info("on air: %s (%s)", self.show.title, "audio" if self.clock.has_audio else "silent clock")
 
     def stop(self) -> None:
+        """Off air: stop everything that produces frames or audio first, then flush the outputs."""
         self._housekeeping.stop()
         if self.server is not None:
             self._chat_timer.stop()
             self.server.close()
             self.server = None
-        if self.bus is not None:
-            if self.window is None:
-                self._frames.stop()
-            self.bus.close()
         if self.window is not None:
             self.window.stop()
             self.window.close()
+        elif self.bus is not None:
+            self._frames.stop()
         if self.clock is not None:
             self.clock.stop()
         self.playout.stop_now()
+        if self.bus is not None:
+            self.bus.close()  # writes the recordings' indexes: they play even when cut short
         self.lookahead.close()
         self.engine.close()
         if self.asrun is not None:
