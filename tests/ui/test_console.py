@@ -6,12 +6,11 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -22,7 +21,8 @@ from studio.runner.playout import PlayoutStats
 from studio.ui.console import i18n
 from studio.ui.console.window import ConsoleWindow
 
-SATURDAY_EVENING = datetime(2026, 11, 28, 21, 30)
+from console_helpers import SATURDAY_EVENING, open_console  # noqa: E402 (tests/ui on sys.path)
+
 ARTIFACTS = Path(tempfile.gettempdir()) / "studio-console-artifacts"  # looked at, not committed
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -76,22 +76,8 @@ class FakeSession:
         self.stopped = True
 
 
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-
-
 def make_window(qtbot, settings, tmp_path, factory=None) -> ConsoleWindow:
-    make_app()
-    window = ConsoleWindow(check_show(demo_show_path()), settings, factory, now=lambda: SATURDAY_EVENING,
-                           asrun_dir=tmp_path / "asrun")
-    window.confirm = lambda title, question: True
-    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_console(qtbot, settings, tmp_path, demo_show_path(), factory)
 
 
 def focus_off_text(window: ConsoleWindow, qtbot) -> None:

@@ -6,15 +6,13 @@ import shutil
 import stat
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from studio.app import make_app
 from studio.checks import check_show
 from studio.cli import demo_show_path
 from studio.speech.engine import VoiceInfo
@@ -24,13 +22,9 @@ from studio.ui.console.schedule_editor import ScheduleDialog, Win
 from studio.ui.console.settings_dialog import SettingsDialog
 from studio.ui.console.window import ConsoleWindow
 
-SATURDAY_EVENING = datetime(2026, 11, 28, 21, 30)
+from console_helpers import open_console  # noqa: E402 (tests/ui on sys.path)
+
 KEY = "live_1234567890_secretKEY"
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -69,16 +63,7 @@ class FakeSpeaker:
 
 
 def make_window(qtbot, settings, tmp_path, show: Path, factory=None) -> ConsoleWindow:
-    make_app()
-    window = ConsoleWindow(check_show(show), settings, factory, now=lambda: SATURDAY_EVENING,
-                           asrun_dir=tmp_path / "asrun")
-    window.confirm = lambda title, question: True
-    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_console(qtbot, settings, tmp_path, show, factory, size=(1400, 900))
 
 
 def make_settings_dialog(qtbot, window: ConsoleWindow, speaker: FakeSpeaker) -> SettingsDialog:

@@ -2,47 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from studio.app import make_app
 from studio.checks import check_show
-from studio.cli import demo_show_path
 from studio.show import load_show
 from studio.ui.console.window import ConsoleWindow
 
-SATURDAY_EVENING = datetime(2026, 11, 28, 21, 30)
+from console_helpers import open_console  # noqa: E402 (tests/ui on sys.path)
+
 TEA_LINES = 5
 
 
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def show_copy(tmp_path) -> Path:
-    folder = tmp_path / "show"
-    shutil.copytree(demo_show_path(), folder)
-    return folder
-
-
 def make_window(qtbot, settings, tmp_path, show: Path) -> ConsoleWindow:
-    make_app()
-    window = ConsoleWindow(check_show(show), settings, now=lambda: SATURDAY_EVENING, asrun_dir=tmp_path / "asrun")
-    window.confirm = lambda title, question: True
-    window.choose_unsaved = lambda question: "discard"  # tests never leave a dialog open
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    window.select_product("tea")
-    return window
+    return open_console(qtbot, settings, tmp_path, show, product="tea")
 
 
 def texts(window: ConsoleWindow) -> list[str]:
