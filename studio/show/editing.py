@@ -29,7 +29,6 @@ from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.show.loader import (
     _DAY_ALIASES,
     _ID,
-    LINE_KEYS,
     PAUSE_KEYS,
     PRODUCTS_DIR,
     SHOW_FILE,

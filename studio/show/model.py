@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 
 from studio.compliance.wordlists import ShowWordLists
