@@ -5,11 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 from studio.checks import check_show
 from studio.core.clock import SystemClock
-from studio.ui.application import UI_FONTS, make_app, save_screenshot
+from studio.ui.application import UI_FONTS, exec_or_screenshot, make_app, save_screenshot
 from studio.ui.show_overview import ShowOverviewWindow
 
 __all__ = ["UI_FONTS", "main", "make_app", "run_gui", "save_screenshot"]
@@ -22,21 +20,7 @@ def run_gui(show_path: Path, screenshot: Path | None = None) -> int:
     window = ShowOverviewWindow(result, now=SystemClock().now())
     window.resize(1280, 860)
     window.show()
-    if screenshot is not None:
-        status = {"ok": False}
-
-        def shoot() -> None:
-            status["ok"] = save_screenshot(window, screenshot)
-            app.quit()
-
-        QTimer.singleShot(800, shoot)
-        app.exec()
-        if not status["ok"]:
-            print(f"studio: could not save the screenshot to {screenshot}", file=sys.stderr)
-            return 1
-        print(f"saved {screenshot}")
-        return 0
-    return app.exec()
+    return exec_or_screenshot(app, window, screenshot, "studio gui")
 
 
 def main() -> int:

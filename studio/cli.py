@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from studio import __version__
-from studio.core.logs import report_crash, setup_logging
+from studio.core.logs import report_crash, setup_logging, speaks_utf8
 from studio.core.problems import Problem
 from studio.chat.commands import register as register_chat_commands
 from studio.checks import check_show
@@ -110,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 for p in result.problems
             ],
         }
-        json.dump(report, sys.stdout, ensure_ascii=not _speaks_utf8(sys.stdout), indent=2)
+        json.dump(report, sys.stdout, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
         sys.stdout.write("\n")
     else:
         for p in result.problems:
@@ -139,16 +139,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.show or demo_show_path(), screenshot=args.screenshot)
 
 
-def _speaks_utf8(stream: object) -> bool:
-    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "") in (
-        "utf8", "utf8sig")
-
-
 def _tolerate_narrow_output() -> None:
     """Output redirected in a legacy code page (cp1252…) cannot encode Chinese: escape, never crash."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and not _speaks_utf8(stream):
+        if reconfigure is not None and not speaks_utf8(stream):
             try:
                 reconfigure(errors="backslashreplace")
             except (ValueError, OSError):

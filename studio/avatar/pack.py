@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.paths import PathOutsideError, confine
-from studio.core.problems import Problem, Severity, closest, did_you_mean, sort_problems
+from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.show.model import EXPRESSIONS, GESTURES
 from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, format_key, read_toml_file
 from studio.show.tomlsource import describe_value as _kind
@@ -171,20 +171,12 @@ class AvatarPack:
 
 
 @dataclass(frozen=True)
-class PackResult:
+class PackResult(ProblemReport):
     """A loaded pack (None when there are errors) and every problem found, in reading order."""
 
     pack: AvatarPack | None
     problems: tuple[Problem, ...]
     root: Path
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def ok(self) -> bool:

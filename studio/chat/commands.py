@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.chat.server import HOST, discovery_path, read_discovery, read_token, token_path
+from studio.core.logs import speaks_utf8
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -76,7 +77,7 @@ def cmd_comment(args: argparse.Namespace) -> int:
         print(f"studio comment: the show refused the comment ({status}): {answer.get('error', answer)}",
               file=sys.stderr)
         return 1
-    json.dump(answer, sys.stdout, ensure_ascii=not _speaks_utf8(sys.stdout), indent=2)
+    json.dump(answer, sys.stdout, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
     sys.stdout.write("\n")
     return 0
 
@@ -99,6 +100,3 @@ def post(port: int, token: str, path: str, body: dict[str, Any], timeout: float 
     return resp.status, answer if isinstance(answer, dict) else {"answer": answer}
 
 
-def _speaks_utf8(stream: object) -> bool:
-    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "") in (
-        "utf8", "utf8sig")

@@ -133,11 +133,6 @@ def _expand(nodes: tuple, values: Mapping[str, str], cap: int) -> list[str]:
     return texts
 
 
-def literal(text: str) -> Template:
-    """A template that is exactly `text`: viewer words are never parsed for variables."""
-    return Template(text, (text,))
-
-
 class CommentInbox:
     """Moderates, de-duplicates and matches comments, and queues the answers for the owner."""
 
@@ -299,7 +294,7 @@ class CommentInbox:
             who = name if s.address_viewers else ""
             quoted = sanitize(question, s.max_read)
             said = (f"{who or '有朋友'}问：{quoted}" if zh else f"{who or 'Someone'} asks: {quoted}")
-            quote = Line(id=f"chat/comment/{self.counts['queued'] + 1}", template=literal(said))
+            quote = Line(id=f"chat/comment/{self.counts['queued'] + 1}", template=Template.literal(said))
             if not self._moderator.checker.blocking(said, self._show.language):
                 return (quote, *lines)
         if not s.address_viewers:
@@ -350,5 +345,5 @@ def _prune(stamps: dict, now: float, window: float) -> None:
 
 __all__ = [
     "ANSWERED", "DROPPED", "QUEUED", "Answer", "ChatEvent", "ChatSettings", "Comment", "CommentInbox",
-    "Receipt", "expand", "literal",
+    "Receipt", "expand",
 ]

@@ -43,6 +43,12 @@ def setup_logging(verbose: bool = False) -> None:
         pass  # a read-only home must not stop the show
 
 
+def speaks_utf8(stream: object) -> bool:
+    """Whether a text stream encodes UTF-8 (else Chinese must be escaped on the way out)."""
+    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "") in (
+        "utf8", "utf8sig")
+
+
 def report_crash(exc: BaseException) -> str:
     """Write the traceback to the log and return one line for the person at the keyboard."""
     detail = "".join(traceback.format_exception(exc))

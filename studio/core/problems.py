@@ -52,6 +52,20 @@ class Problem:
         }
 
 
+class ProblemReport:
+    """What a validator returns besides its result: `problems`, split into errors and warnings."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The known word an unknown one most likely meant, or None when nothing is close."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -87,6 +87,21 @@ def load_for_command(path: Path, command: str) -> Show | None:
     return result.show
 
 
+def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
+    """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
+    from studio.stage.qt_fonts import FontRequirementError
+    from studio.stage.qt_setup import build_stage
+
+    try:
+        kit = build_stage(show, placeholder=args.placeholder_avatar)
+    except FontRequirementError as exc:
+        print(f"studio {command}: {exc}", file=sys.stderr)
+        return None
+    for note in kit.notes:
+        print(f"studio {command}: {note}", file=sys.stderr)
+    return kit
+
+
 def _ensure_platform() -> bool:
     """Offscreen Qt when there is no display (rendering needs no window)."""
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -132,17 +147,11 @@ def cmd_stage(args: argparse.Namespace) -> int:
     _ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
-    from studio.stage.qt_fonts import FontRequirementError
-    from studio.stage.qt_setup import build_stage
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    try:
-        kit = build_stage(show, placeholder=args.placeholder_avatar)
-    except FontRequirementError as exc:
-        print(f"studio stage: {exc}", file=sys.stderr)
+    kit = _stage_kit(show, args, "stage")
+    if kit is None:
         return 1
-    for note in kit.notes:
-        print(f"studio stage: {note}", file=sys.stderr)
     product = show.product(product_id)
     template = args.template or next((n for n, t in TEMPLATES.items() if t.size == show.canvas), "portrait")
     text = args.caption if args.caption is not None else first_pitch_text(product, show.language, now)
@@ -191,19 +200,13 @@ def cmd_stream(args: argparse.Namespace) -> int:
 
     from studio.outputs.stream_window import StreamOptions, StreamWindow
     from studio.stage.preview import PreviewProgram
-    from studio.stage.qt_fonts import FontRequirementError
     from studio.stage.qt_paint import new_frame
-    from studio.stage.qt_setup import build_stage
     from studio.stage.templates import template_for_canvas, template_named
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    try:
-        kit = build_stage(show, placeholder=args.placeholder_avatar)
-    except FontRequirementError as exc:
-        print(f"studio stream: {exc}", file=sys.stderr)
+    kit = _stage_kit(show, args, "stream")
+    if kit is None:
         return 1
-    for note in kit.notes:
-        print(f"studio stream: {note}", file=sys.stderr)
     clock = SystemClock()
     program = PreviewProgram(show, clock.now().replace(tzinfo=None), args.template)
     tpl = template_named(args.template) if args.template else template_for_canvas(show.canvas)

@@ -95,7 +95,7 @@ class Planner:
 
     def interrupt_with_line(self, text: str, language: str | None = None) -> None:
         """Say `text` next (typed by the operator; no templates), then resume."""
-        line = Line(id=f"one-off/{len(self._insert) + 1}", template=_literal(text), language=language)
+        line = Line(id=f"one-off/{len(self._insert) + 1}", template=Template.literal(text), language=language)
         self._insert.append(_Pending(None, [line], ONE_OFF))
 
     def answer(self, product_id: str | None, lines: tuple[Line, ...]) -> None:
@@ -338,7 +338,3 @@ class Planner:
         pause = line.pause_after if line.pause_after is not None else self.show.pauses.between_products
         return Segment(FILLER, line, text, line.language or self.show.language, pause)
 
-
-def _literal(text: str) -> Template:
-    """A template that is exactly `text`: operator one-offs are spoken as typed, braces and all."""
-    return Template(text, (text,))

@@ -18,7 +18,7 @@ from typing import Any
 
 from studio.compliance.wordlists import parse_word_lists
 from studio.core.paths import PathOutsideError, confine
-from studio.core.problems import Problem, Severity, closest, did_you_mean, sort_problems
+from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.show.model import (
     CANVAS_PRESETS,
     CARD_ACTIONS,
@@ -103,20 +103,12 @@ WINDOW_KEYS = {"days", "from", "to", "rundown"}
 
 
 @dataclass(frozen=True)
-class LoadResult:
+class LoadResult(ProblemReport):
     """A loaded show (None when it has errors) and every problem found, in reading order."""
 
     show: Show | None
     problems: tuple[Problem, ...]
     root: Path
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def ok(self) -> bool:

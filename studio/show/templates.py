@@ -58,6 +58,11 @@ class Template:
         nodes = parser.sequence(top=True)
         return cls(source, nodes)
 
+    @classmethod
+    def literal(cls, text: str) -> Template:
+        """A template that is exactly `text`: operator and viewer words are never parsed."""
+        return cls(text, (text,))
+
     def variables(self) -> list[Var]:
         """Every variable used, in order (including those inside variants)."""
         found: list[Var] = []

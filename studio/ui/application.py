@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,6 +27,27 @@ def make_app() -> QApplication:
     font.setPointSize(10)
     app.setFont(font)
     return app
+
+
+def exec_or_screenshot(app: QApplication, window: QWidget, screenshot: Path | None, command: str,
+                       delay_ms: int = 800) -> int:
+    """Run the event loop; with `screenshot`, save the shown window once it has settled and quit."""
+    if screenshot is None:
+        return app.exec()
+    status = {"ok": False}
+
+    def shoot() -> None:
+        status["ok"] = save_screenshot(window, screenshot)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(delay_ms, shoot)
+    app.exec()
+    if not status["ok"]:
+        print(f"{command}: could not save the screenshot to {screenshot}", file=sys.stderr)
+        return 1
+    print(f"saved {screenshot}")
+    return 0
 
 
 def save_screenshot(window: QWidget, path: Path) -> bool:

@@ -43,10 +43,10 @@ def cmd_console(args: argparse.Namespace) -> int:
         return 1
     from importlib import resources
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from studio.checks import check_show
-    from studio.ui.application import make_app, save_screenshot
+    from studio.ui.application import exec_or_screenshot, make_app
     from studio.ui.console import i18n
     from studio.ui.console.window import ConsoleWindow, live_session_factory
 
@@ -66,19 +66,4 @@ def cmd_console(args: argparse.Namespace) -> int:
     window = ConsoleWindow(result, settings, live_session_factory(audio=not args.no_audio,
                                                                  control=not args.no_control))
     window.show()
-    if args.screenshot is not None:
-        status = {"ok": False}
-
-        def shoot() -> None:
-            status["ok"] = save_screenshot(window, args.screenshot)
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(1000, shoot)
-        app.exec()
-        if not status["ok"]:
-            print(f"studio console: could not save the screenshot to {args.screenshot}", file=sys.stderr)
-            return 1
-        print(f"saved {args.screenshot}")
-        return 0
-    return app.exec()
+    return exec_or_screenshot(app, window, args.screenshot, "studio console", delay_ms=1000)
