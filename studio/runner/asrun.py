@@ -147,18 +147,45 @@ def _ends_with_newline(path: Path) -> bool:
 
 def read_file(path: Path) -> DayReading:
     """Read a day file; lines that are not valid records are listed, not fatal."""
-    reading = DayReading()
-    if not path.is_file():
-        return reading
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        for n, raw in enumerate(fh, 1):
+    tail = DayTail(path)
+    tail.poll(final=True)
+    return tail.reading
+
+
+class DayTail:
+    """Follows one day file, reading only what was appended since the last poll (a console that
+    refreshes every few seconds must not re-read a whole day of records each time)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reading = DayReading()
+        self._offset = 0
+        self._line = 0
+
+    def poll(self, final: bool = False) -> list[AsRunRecord]:
+        """The records appended since the last poll. A last line without its newline may still be
+        being written: it is left for the next poll, unless `final` (then it counts as torn)."""
+        try:
+            with self.path.open("rb") as fh:
+                fh.seek(self._offset)
+                data = fh.read()
+        except OSError:
+            return []
+        end = len(data) if final else data.rfind(b"\n") + 1
+        new: list[AsRunRecord] = []
+        for raw in data[:end].splitlines():
+            self._line += 1
             if not raw.strip():
                 continue
             try:
-                reading.records.append(AsRunRecord.from_json(json.loads(raw)))
+                record = AsRunRecord.from_json(json.loads(raw.decode("utf-8", errors="replace")))
             except (ValueError, KeyError, TypeError):
-                reading.unreadable.append(n)
-    return reading
+                self.reading.unreadable.append(self._line)
+                continue
+            new.append(record)
+        self._offset += end
+        self.reading.records.extend(new)
+        return new
 
 
 @dataclass(frozen=True)

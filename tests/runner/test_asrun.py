@@ -117,3 +117,20 @@ def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) 
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
     assert "days with records: 2026-11-26" in capsys.readouterr().err
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2
+
+
+def test_day_tail_reads_only_what_was_appended(tmp_path: Path) -> None:
+    from studio.runner.asrun import DayTail
+
+    log = AsRunLog(tmp_path)
+    t = datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
+    log.append(record(1, t))
+    tail = DayTail(log.path_for(t.date()))
+    assert [r.text for r in tail.poll()] == ["第1句：今天只要168元"]
+    assert tail.poll() == []
+    log.append(record(2, t + timedelta(seconds=4)))
+    with log.path_for(t.date()).open("a", encoding="utf-8") as fh:
+        fh.write('{"start": "2026-11-26T10:00:')  # a line still being written
+    assert [r.text for r in tail.poll()] == ["第2句：今天只要168元"]
+    assert tail.reading.unreadable == []  # the unfinished line waits for the next poll
+    log.close()

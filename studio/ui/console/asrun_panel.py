@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.runner.asrun import OUTCOMES, AsRunLog, AsRunRecord, export_csv, summarize
+from studio.runner.asrun import (
+    OUTCOMES,
+    AsRunLog,
+    AsRunRecord,
+    DayTail,
+    export_csv,
+    summarize,
+)
 
 REFRESH_MS = 2000
 OUTCOME_COLORS = {"aired": "#20C997", "skipped": "#9AA3B2", "failed": "#FF6B6B", "blocked": "#FF4D5A",
@@ -37,6 +44,7 @@ class AsRunPanel(QFrame):
         self.setObjectName("panel")
         self.log = AsRunLog(folder)
         self.today = today
+        self._tail: DayTail | None = None
         self.records: list[AsRunRecord] = []
         col = QVBoxLayout(self)
         col.setContentsMargins(16, 12, 16, 12)
@@ -88,8 +96,14 @@ class AsRunPanel(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read today's file again (cheap: one JSON Lines file) and refill the table."""
-        self.records = self.log.read_day(self.today()).records
+        """Read what was appended to today's file and, when there is something new, refill the table."""
+        path = self.log.path_for(self.today())
+        first = self._tail is None or self._tail.path != path  # a new day starts a new file
+        if first:
+            self._tail = DayTail(path)
+        if not self._tail.poll() and not first:
+            return
+        self.records = list(self._tail.reading.records)
         products = sorted({r.product for r in self.records if r.product})
         current = self.product.currentData()
         self.product.blockSignals(True)
