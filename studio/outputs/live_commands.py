@@ -150,6 +150,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from PySide6.QtWidgets import QApplication
 
     from studio.outputs.live import LiveSession
+    from studio.runner.playout import STOPPED
     from studio.outputs.stream_window import StreamOptions, grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
@@ -198,7 +199,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         QTimer.singleShot(int(seconds * 1000), finish)
     if only_product is not None:
         poll = QTimer(app)
-        poll.timeout.connect(lambda: finish() if session.playout.status == "stopped" else None)
+        poll.timeout.connect(lambda: finish() if session.playout.status == STOPPED else None)
         poll.start(250)
     signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, finish))
     signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, finish))

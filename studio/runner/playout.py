@@ -185,9 +185,7 @@ class Playout:
     def cue_up(self) -> None:
         """Plan and prepare the first lines while still off air, so going live starts speaking at once."""
         if self.status == OFF_AIR:
-            self.status = PAUSED
-            self._fill()
-            self.status = OFF_AIR
+            self._fill(off_air=True)
 
     def go_live(self) -> None:
         if self.status in (OFF_AIR, STOPPED):
@@ -372,9 +370,9 @@ class Playout:
 
     # ---- internals ----
 
-    def _fill(self) -> None:
+    def _fill(self, off_air: bool = False) -> None:
         """Commit segments up to `depth` ahead and ask speech to prepare them."""
-        if self.status not in (ON_AIR, PAUSED):
+        if self.status not in (ON_AIR, PAUSED) and not off_air:
             return
         requests = []
         while len(self._queue) < self.depth:
