@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -131,6 +133,58 @@ def symlink() -> Callable[[Path, Path], None]:
             pytest.skip(f"cannot create symbolic links here: {exc}")
 
     return make
+
+
+# Every per-user folder a test (or a program it starts) could write to: logs, as-run records,
+# caches, settings (QSettings), the control token. Tests must never touch the real user's.
+USER_FOLDERS = ("HOME", "USERPROFILE", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+                "XDG_DATA_HOME", "APPDATA", "LOCALAPPDATA")
+
+
+_HOME_KEY = pytest.StashKey[Path]()
+
+
+def _keep_sound_server() -> None:
+    """PulseAudio clients find the server and its cookie through HOME/XDG folders: pin both first."""
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "pulse"
+    sockets = [Path(os.environ["XDG_RUNTIME_DIR"]) / "pulse" / "native"] if os.environ.get("XDG_RUNTIME_DIR") else []
+    sockets += [link / "native" for link in sorted(config.glob("*-runtime"))]
+    if "PULSE_SERVER" not in os.environ:
+        for sock in sockets:
+            if sock.exists():
+                os.environ["PULSE_SERVER"] = f"unix:{sock}"
+                break
+    cookie = config / "cookie"
+    if "PULSE_COOKIE" not in os.environ and cookie.is_file():
+        os.environ["PULSE_COOKIE"] = str(cookie)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported: point every per-user folder into a throwaway folder."""
+    _keep_sound_server()
+    base = Path(tempfile.mkdtemp(prefix="studio-test-home-"))
+    config.stash[_HOME_KEY] = base
+    for name in USER_FOLDERS:
+        folder = base / name.lower()
+        folder.mkdir()
+        os.environ[name] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    base = config.stash.get(_HOME_KEY, None)
+    if base is not None:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh home, state, cache and config folder for every test (and the programs it starts)."""
+    home = tmp_path_factory.mktemp("home")
+    for name in USER_FOLDERS:
+        folder = home / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return home
 
 
 @pytest.fixture
