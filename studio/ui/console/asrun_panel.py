@@ -101,8 +101,9 @@ class AsRunPanel(QFrame):
         first = self._tail is None or self._tail.path != path  # a new day starts a new file
         if first:
             self._tail = DayTail(path)
-        if not self._tail.poll() and not first:
-            return
+        restarts = self._tail.restarts
+        if not self._tail.poll() and not first and self._tail.restarts == restarts:
+            return  # nothing new (a rotated or deleted file is read afresh: restarts changes)
         self.records = list(self._tail.reading.records)
         products = sorted({r.product for r in self.records if r.product})
         current = self.product.currentData()
