@@ -78,7 +78,8 @@ def write_csv(path: Path, fields: Sequence[str], rows: Iterable[Mapping[str, obj
     """Write a header and `rows` to `path` as UTF-8 with BOM (Excel and WPS then read Chinese
     correctly); returns the number of rows. Raises OSError when the file cannot be written."""
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+    # backslashreplace: a lone surrogate (not encodable) is written as `\udXXX` instead of failing.
+    with path.open("w", encoding="utf-8-sig", errors="backslashreplace", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([neutralise_cell(f) for f in fields])
         for row in rows:

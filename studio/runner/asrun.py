@@ -216,7 +216,7 @@ class AsRunLog:
 
     def _write(self, record: AsRunRecord) -> None:
         fd = self._file_for(self.path_for(record.start.date()))
-        _write_all(fd, (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8"))
+        _write_all(fd, _line(record))
         os.fsync(fd)
 
     def _file_for(self, path: Path) -> int:
@@ -254,7 +254,7 @@ class AsRunLog:
                                         dir=self.rescue_dir)
             try:
                 for record in self._pending:
-                    _write_all(fd, (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8"))
+                    _write_all(fd, _line(record))
                 os.fsync(fd)
             finally:
                 os.close(fd)
@@ -359,6 +359,12 @@ def _tighten(fd: int | None, path: Path, mode: int) -> None:
     except OSError as exc:
         log.warning("as-run: cannot make %s private to this user (%s); it may be readable by others",
                     path, exc.strerror or exc)
+
+
+def _line(record: AsRunRecord) -> bytes:
+    # A lone surrogate (never valid UTF-8) becomes the JSON escape `\udXXX`: the line stays
+    # valid JSON and reads back to the same text, instead of failing the append.
+    return (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 def _write_all(fd: int, data: bytes) -> None:
