@@ -38,7 +38,7 @@ OUTCOMES = (AIRED, SKIPPED, FAILED, BLOCKED, ANSWERED, DROPPED)
 CSV_FIELDS = ("start", "end", "rundown", "product", "line_id", "kind", "outcome", "duration",
               "language", "text", "findings", "note")
 CSV_NUMERIC = ("duration",)  # written as numbers; every other column is text (formula-neutralised)
-MAX_PENDING = 10_000  # records kept in memory while the day file cannot be written (~3 h of a busy show)
+MAX_PENDING = 10_000  # records kept in memory while the day file cannot be written (hours of a busy show)
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,8 @@ class AsRunHealth:
 
     @property
     def state(self) -> str:
-        """"ok"; "degraded" while records wait in memory; "incomplete" when writing works again
-        but some records were lost on the way."""
+        """The state in one word: "ok"; "degraded" while records wait in memory; "incomplete" when
+        writing works again but some records were lost on the way."""
         if self.pending or self.error:
             return "degraded"
         return "incomplete" if self.lost else "ok"
@@ -114,13 +114,6 @@ class AsRunHealth:
         return {"ok": self.ok, "state": self.state, "pending": self.pending, "lost": self.lost,
                 "written": self.written, "error": self.error, "path": self.path,
                 "since": self.since.isoformat(timespec="seconds") if self.since else None}
-
-    def format(self) -> str:
-        """One line for people (CLI, log, tooltips)."""
-        if self.state == "ok":
-            return f"as-run ok: {self.written} records written to {self.path}"
-        text = f"as-run {self.state}: {self.pending} records waiting in memory, {self.lost} lost"
-        return text + (f"; {self.error}" if self.error else "")
 
 
 @dataclass
