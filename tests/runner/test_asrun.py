@@ -139,6 +139,12 @@ def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) 
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
     assert "days with records: 2026-11-26" in capsys.readouterr().err
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2
+    capsys.readouterr()
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(tmp_path)]) == 2
+    assert "is a folder; give a file name" in capsys.readouterr().err
+    missing = tmp_path / "nope" / "day.csv"
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(missing)]) == 2
+    assert "does not exist" in capsys.readouterr().err and not missing.parent.exists()
 
 
 def test_day_tail_reads_only_what_was_appended(tmp_path: Path) -> None:

@@ -271,6 +271,8 @@ ZH.update({
         "已恢复写入，但中断期间有 %1 条记录丢失（内存暂存已满）。文件：%2",
     "As-run ✓": "播出记录 ✓",
     "%1 records written to %2": "已写入 %1 条记录到 %2",
+    "Could not export to %1: %2 — close it in other programs or choose another folder":
+        "无法导出到 %1：%2 —— 请在其他程序中关闭该文件，或选择其他文件夹",
 })
 
 def tool(name: str) -> str:

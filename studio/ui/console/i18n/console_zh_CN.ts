@@ -64,7 +64,12 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="156" />
+        <location filename="../asrun_panel.py" line="159" />
+        <source>Could not export to %1: %2 — close it in other programs or choose another folder</source>
+        <translation>无法导出到 %1：%2 —— 请在其他程序中关闭该文件，或选择其他文件夹</translation>
+    </message>
+    <message>
+        <location filename="../asrun_panel.py" line="162" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>

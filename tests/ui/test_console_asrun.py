@@ -1,4 +1,5 @@
-"""The transport bar's as-run indicator: quiet while records reach the disk, loud when they do not."""
+"""The console and the as-run log: the transport bar's indicator (quiet while records reach the disk,
+loud when they do not) and the panel's CSV export (formula cells neutralised, failures reported)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,35 @@ def test_the_console_shows_a_sabotaged_asrun_log_while_on_air(qtbot, settings, t
     window.stop()
     assert not window.transport.asrun.isVisible()
     log.close()
+
+
+def test_the_panel_exports_neutralised_csv_and_reports_a_failed_export(qtbot, settings, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from console_helpers import SATURDAY_EVENING  # noqa: E402
+
+    log = AsRunLog(tmp_path / "asrun")
+    log.append(AsRunRecord(start=SATURDAY_EVENING, end=SATURDAY_EVENING, line_id="chat/none", kind="comment",
+                           text="=HYPERLINK(\"http://evil.example\"): 多少钱", outcome="dropped", duration=0.0))
+    log.append(AsRunRecord(start=SATURDAY_EVENING, end=SATURDAY_EVENING, line_id="tea/pitch/1", kind="pitch",
+                           text="-50% 限时折扣", outcome="aired", duration=2.5, product="tea"))
+    log.close()
+    window = open_console(qtbot, settings, tmp_path, demo_show_path())
+    panel = window.asrun
+    panel.refresh()
+    target = tmp_path / "export.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    panel._ask_export()
+    assert "Exported 2 records" in panel.summary.text()
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig", newline="")))
+    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://evil.example\"): 多少钱", "'-50% 限时折扣"]
+    assert [r["duration"] for r in rows] == ["0.0", "2.5"]
+
+    folder = tmp_path / "a-folder.csv"
+    folder.mkdir()  # the chosen name is a folder: the export fails and says so, the console carries on
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder), "CSV files (*.csv)"))
+    panel._ask_export()
+    assert panel.summary.text().startswith(f"Could not export to {folder}")
