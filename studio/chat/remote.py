@@ -107,6 +107,7 @@ def playout_status(playout: Any, t: float | None = None) -> dict[str, Any]:
         now = {"kind": seg.kind, "product": seg.product, "line": seg.line_id, "text": seg.text,
                "speaking": state.speaking}
     stats = playout.stats
+    asrun = getattr(playout, "asrun", None)
     return {
         "live": True,
         "status": playout.status,
@@ -116,6 +117,8 @@ def playout_status(playout: Any, t: float | None = None) -> dict[str, Any]:
                     for s in playout.up_next()],
         "health": {"aired": stats.aired, "skipped": stats.skipped, "failed": stats.failed,
                    "blocked": stats.blocked, "waiting_seconds": round(stats.waiting_seconds, 3)},
+        # Whether the as-run records reach the disk (None: not recorded, e.g. a preview).
+        "asrun": asrun.health().to_json() if asrun is not None else None,
     }
 
 

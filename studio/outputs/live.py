@@ -254,8 +254,10 @@ class LiveSession(QObject):
         return [f"'{f.matched_text}' ({f.category}; {f.basis})" for f in self.checker.blocking(text, language)]
 
     def _tick(self) -> None:
-        """Every half second: hot reload, the watchdog, and audio progress."""
+        """Every half second: hot reload, the watchdog, audio progress, as-run records that wait."""
         now = self._steady.elapsed() / 1000
+        if self.asrun is not None:
+            self.asrun.retry()  # records kept in memory while the day file could not be written
         result = self.watcher.poll()
         if result is not None:
             if result.ok and result.show is not None:

@@ -15,7 +15,9 @@ from studio.runner.paths import asrun_folder
 def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
     a = sub.add_parser("asrun", help="summarize a show's as-run log for a day, or export it as CSV",
                        description="Print what the host said on a day (summary and lines) from the as-run "
-                                   "log, or export it as CSV (UTF-8 with BOM, opens in Excel).")
+                                   "log, or export it as CSV (UTF-8 with BOM, opens in Excel and WPS; text "
+                                   "cells starting with = + - @ get a leading ' so they never run as "
+                                   "formulas).")
     a.add_argument("show", type=Path, help="the show folder")
     a.add_argument("--date", help="the day, YYYY-MM-DD (default: the newest day in the log)")
     a.add_argument("--csv", type=Path, metavar="FILE", help="write the day's records to FILE")
@@ -25,6 +27,15 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
 
 
 def cmd_asrun(args: argparse.Namespace) -> int:
+    if args.csv is not None:
+        if args.csv.is_dir():
+            print(f"studio asrun: --csv {args.csv} is a folder; give a file name, e.g. "
+                  f"{args.csv / 'asrun.csv'}", file=sys.stderr)
+            return 2
+        if not args.csv.parent.is_dir():
+            print(f"studio asrun: --csv {args.csv}: the folder {args.csv.parent} does not exist; "
+                  "create it or write the CSV elsewhere", file=sys.stderr)
+            return 2
     folder = args.log_dir or asrun_folder(args.show)
     log = AsRunLog(folder)
     days = log.days()
@@ -59,7 +70,8 @@ def cmd_asrun(args: argparse.Namespace) -> int:
         try:
             n = export_csv(reading.records, args.csv)
         except OSError as exc:
-            print(f"studio asrun: cannot write {args.csv}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"studio asrun: cannot write {args.csv}: {exc.strerror or exc}; check that the folder is "
+                  "writable and the file is not open in another program", file=sys.stderr)
             return 1
         print(f"wrote {n} records to {args.csv}")
     return 0

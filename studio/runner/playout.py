@@ -554,10 +554,9 @@ class Playout:
         ))
 
     def _append(self, record: AsRunRecord) -> None:
-        try:
-            self.asrun.append(record)  # type: ignore[union-attr]
-        except OSError as exc:  # a full disk must not stop the show; the log says why
-            log.error("as-run log: cannot write (%s); the show goes on", exc)
+        # Never raises for a file that cannot be written (a full disk must not stop the show): the
+        # log keeps the record in memory and reports it in its health (see AsRunLog).
+        self.asrun.append(record)  # type: ignore[union-attr]
 
 
 def _mark_recorded(entry: AirEntry) -> AirEntry:

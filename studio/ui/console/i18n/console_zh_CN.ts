@@ -3,68 +3,73 @@
 <context>
     <name>AsRunPanel</name>
     <message>
-        <location filename="../asrun_panel.py" line="45" />
+        <location filename="../asrun_panel.py" line="53" />
         <source>As-run today</source>
         <translation>今日播出记录</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="52" />
+        <location filename="../asrun_panel.py" line="60" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="56" />
-        <location filename="../asrun_panel.py" line="97" />
+        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="112" />
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="57" />
+        <location filename="../asrun_panel.py" line="65" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="72" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="72" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="103" />
+        <location filename="../asrun_panel.py" line="118" />
         <source>%1 lines · %2 aired · %3 blocked · %4 min on air</source>
         <translation>%1 句 · 已播 %2 · 拦截 %3 · 播出 %4 分钟</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="137" />
+        <location filename="../asrun_panel.py" line="152" />
         <source>Export as-run CSV</source>
         <translation>导出播出记录 CSV</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="138" />
+        <location filename="../asrun_panel.py" line="153" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="141" />
+        <location filename="../asrun_panel.py" line="159" />
+        <source>Could not export to %1: %2 — close it in other programs or choose another folder</source>
+        <translation>无法导出到 %1：%2 —— 请在其他程序中关闭该文件，或选择其他文件夹</translation>
+    </message>
+    <message>
+        <location filename="../asrun_panel.py" line="162" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
@@ -84,7 +89,7 @@
     </message>
     <message>
         <location filename="../window.py" line="204" />
-        <location filename="../window.py" line="896" />
+        <location filename="../window.py" line="898" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -422,7 +427,7 @@
     </message>
     <message>
         <location filename="../window.py" line="789" />
-        <location filename="../window.py" line="928" />
+        <location filename="../window.py" line="930" />
         <source>Stop the show</source>
         <translation>下播</translation>
     </message>
@@ -447,67 +452,67 @@
         <translation>接下来：%1</translation>
     </message>
     <message>
-        <location filename="../window.py" line="861" />
+        <location filename="../window.py" line="863" />
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../window.py" line="861" />
+        <location filename="../window.py" line="863" />
         <source>silent clock</source>
         <translation>静音时钟</translation>
     </message>
     <message>
-        <location filename="../window.py" line="864" />
+        <location filename="../window.py" line="866" />
         <source>stream %1 frames, %2 late</source>
         <translation>推流窗口 %1 帧，迟到 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="872" />
+        <location filename="../window.py" line="874" />
         <source>%1 aired · %2 blocked</source>
         <translation>已播 %1 · 拦截 %2</translation>
     </message>
     <message>
-        <location filename="../window.py" line="880" />
+        <location filename="../window.py" line="882" />
         <source>Program</source>
         <translation>节目输出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="880" />
+        <location filename="../window.py" line="882" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../window.py" line="896" />
+        <location filename="../window.py" line="898" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../window.py" line="901" />
+        <location filename="../window.py" line="903" />
         <source>Saving is not available in this build yet (studio.show.editing is missing): edits stay in this window until you close it</source>
         <translation>此版本暂不支持保存（缺少 studio.show.editing）：修改只保留在本窗口，关闭后丢失</translation>
     </message>
     <message>
-        <location filename="../window.py" line="904" />
+        <location filename="../window.py" line="906" />
         <source>Write the edits to the show files</source>
         <translation>把修改写入节目文件</translation>
     </message>
     <message>
-        <location filename="../window.py" line="906" />
+        <location filename="../window.py" line="908" />
         <source>● unsaved edits</source>
         <translation>● 有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../window.py" line="928" />
+        <location filename="../window.py" line="930" />
         <source>The show is on air. Stop it and quit?</source>
         <translation>节目正在直播。下播并退出吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="932" />
+        <location filename="../window.py" line="934" />
         <source>Save the edits before quitting?</source>
         <translation>退出前，先保存修改吗？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="919" />
+        <location filename="../window.py" line="921" />
         <source>Unsaved edits</source>
         <translation>未保存的修改</translation>
     </message>
@@ -656,32 +661,32 @@
 <context>
     <name>InterruptDialog</name>
     <message>
-        <location filename="../transport.py" line="114" />
+        <location filename="../transport.py" line="145" />
         <source>Interrupt</source>
         <translation>插播</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118" />
+        <location filename="../transport.py" line="149" />
         <source>After the line on air, play this — then the rundown resumes where it was.</source>
         <translation>当前这句播完后插播以下内容，之后节目单从原处继续。</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="121" />
+        <location filename="../transport.py" line="152" />
         <source>Pitch a product</source>
         <translation>插播商品</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="122" />
+        <location filename="../transport.py" line="153" />
         <source>Say a one-off line</source>
         <translation>插播一句话</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="132" />
+        <location filename="../transport.py" line="163" />
         <source>For example: 3号链接限时秒杀，最后五分钟！</source>
         <translation>例如：3号链接限时秒杀，最后五分钟！</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="137" />
+        <location filename="../transport.py" line="168" />
         <source>A one-off line is checked for compliance like any other: blocked wording is not spoken.</source>
         <translation>临时话术同样经过合规检查：被拦截的措辞不会播出。</translation>
     </message>
@@ -1352,39 +1357,71 @@
 <context>
     <name>TransportBar</name>
     <message>
-        <location filename="../transport.py" line="62" />
+        <location filename="../transport.py" line="63" />
         <source>Time on air (program clock)</source>
         <translation>播出时长（节目时钟）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="81" />
+        <location filename="../transport.py" line="86" />
         <source>OFF AIR</source>
         <translation>未开播</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="83" />
+        <location filename="../transport.py" line="88" />
         <source>Not on air — press Go live (F5)</source>
         <translation>未开播 — 按“开播”(F5)</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="90" />
+        <location filename="../transport.py" line="96" />
         <source>ON AIR</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="92" />
+        <location filename="../transport.py" line="98" />
         <source>PAUSED</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="94" />
+        <location filename="../transport.py" line="100" />
         <source>PAUSING…</source>
         <translation>即将暂停…</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="96" />
+        <location filename="../transport.py" line="102" />
         <source>STARTING</source>
         <translation>启动中</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="114" />
+        <source>AS-RUN NOT SAVED · %1 waiting</source>
+        <translation>播出记录未保存 · %1 条待写入</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="115" />
+        <source>The as-run records cannot be written: %1
+They are kept in memory (%2 waiting, %3 lost) and written in order as soon as the file can be written again. Check that the folder exists, is writable and the disk has space.</source>
+        <translation>播出记录无法写入：%1
+记录暂存在内存中（待写入 %2 条，已丢失 %3 条），文件恢复可写后按原顺序写入。请检查文件夹是否存在、是否可写，以及磁盘空间是否充足。</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="120" />
+        <source>As-run: %1 lost</source>
+        <translation>播出记录：丢失 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="121" />
+        <source>Writing works again, but %1 records were lost while it did not (the memory buffer was full). File: %2</source>
+        <translation>已恢复写入，但中断期间有 %1 条记录丢失（内存暂存已满）。文件：%2</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="124" />
+        <source>As-run ✓</source>
+        <translation>播出记录 ✓</translation>
+    </message>
+    <message>
+        <location filename="../transport.py" line="125" />
+        <source>%1 records written to %2</source>
+        <translation>已写入 %1 条记录到 %2</translation>
     </message>
 </context>
 </TS>
