@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -226,8 +226,8 @@ class WorkerEngine:
         log.debug("TTS worker %s started: %s", proc.pid, hello)
 
     def _read_answers(self, stream: IO[bytes], answers: queue.Queue[object]) -> None:
-        for raw in stream:
-            line = raw.decode("utf-8", "replace").strip()
+        for line in _lines(stream):
+            line = line.strip()
             if not line:
                 continue
             try:
@@ -238,8 +238,8 @@ class WorkerEngine:
         answers.put(_EOF)
 
     def _read_chatter(self, stream: IO[bytes]) -> None:
-        for raw in stream:
-            line = raw.decode("utf-8", "replace").rstrip()
+        for line in _lines(stream):
+            line = line.rstrip()
             if line:
                 self.chatter.append(line)
                 log.debug("TTS worker: %s", line)
@@ -297,3 +297,13 @@ class WorkerEngine:
                     stream.close()
             except OSError:
                 pass
+
+
+def _lines(stream: IO[bytes]) -> Iterator[str]:
+    """Decoded lines of a worker pipe until it ends, or until a restart closes it under the reader
+    (a ValueError or OSError from the closed file is the end of that worker, not an error)."""
+    try:
+        for raw in stream:
+            yield raw.decode("utf-8", "replace")
+    except (ValueError, OSError):
+        return
