@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.compliance.wordlists import parse_word_lists
-from studio.core.paths import PathOutsideError, confine
+from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.core.text import describe_hidden, find_hidden, strip_hidden
 from studio.show.model import (
@@ -305,7 +305,7 @@ class _File:
         try:
             target = confine(self.ctx.root, rel)
         except PathOutsideError as exc:
-            self.error(path, str(exc), "media must live inside the show folder, e.g. media/tea.png")
+            self.error(path, str(exc), _path_hint(exc, "media must live inside the show folder, e.g. media/tea.png"))
             return None
         try:
             ok = target.is_dir() if expect_dir else target.is_file()
@@ -333,6 +333,8 @@ class _Context:
         # ids of product files that exist but could not be loaded: their errors are reported
         # in their own file, so a rundown naming them need not add a second error
         self.broken_products: set[str] = set()
+        # the products folder itself is refused (a link out, a loop): every product is unknown
+        self.products_refused = False
 
     def add(self, severity: Severity, file: str, line: int | None, key: str, message: str, hint: str) -> None:
         self.problems.append(Problem(severity, file, line, key, message, hint))
@@ -366,7 +368,18 @@ def load_show(path: Path | str, texts: Mapping[str, str | None] | None = None) -
     return LoadResult(show, problems, root)
 
 
+def _path_hint(exc: PathOutsideError, hint: str) -> str:
+    """What to do about a refused path: `hint`, or how to mend a symbolic link loop."""
+    return LOOP_HINT if isinstance(exc, SymlinkLoopError) else hint
+
+
 def _load(ctx: _Context, root: Path) -> Show | None:
+    try:
+        resolve(root)
+    except SymlinkLoopError:
+        ctx.add(Severity.ERROR, str(root), None, "", "symbolic link loop: the folder (or one above it) "
+                "leads back to itself", LOOP_HINT)
+        return None
     if not root.exists():
         ctx.add(Severity.ERROR, str(root), None, "", "no such folder", "give the folder that holds show.toml")
         return None
@@ -375,6 +388,11 @@ def _load(ctx: _Context, root: Path) -> Show | None:
                 "give the folder that holds show.toml (or the show.toml itself)")
         return None
     show_path = root / SHOW_FILE
+    try:  # the rules of every other show path: no link out of the folder, no loop
+        confine(root, SHOW_FILE)
+    except PathOutsideError as exc:
+        ctx.add(Severity.ERROR, SHOW_FILE, None, "", str(exc), _path_hint(exc, "copy the file into the show folder"))
+        return None
     if ctx.texts.get(SHOW_FILE) is None and (SHOW_FILE in ctx.texts or not show_path.is_file()):
         ctx.add(Severity.ERROR, SHOW_FILE, None, "", f"no {SHOW_FILE} in {root}",
                 f"`studio new {root}` creates a starter show")
@@ -524,6 +542,13 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
     pdir = root / PRODUCTS_DIR
     given = {rel for rel, text in ctx.texts.items()
              if text is not None and rel.startswith(PRODUCTS_DIR + "/") and rel.count("/") == 1}
+    try:
+        confine(root, PRODUCTS_DIR)
+    except PathOutsideError as exc:
+        ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", str(exc),
+                _path_hint(exc, "make products/ a real folder inside the show folder"))
+        ctx.products_refused = True
+        return []
     if not pdir.is_dir() and not given:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no products folder",
                 f"create {PRODUCTS_DIR}/ with one TOML file per product")
@@ -547,13 +572,17 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
         try:
             confine(root, rel)
         except PathOutsideError as exc:
-            ctx.add(Severity.ERROR, rel, None, "", str(exc), "copy the file into the show folder")
+            ctx.add(Severity.ERROR, rel, None, "", str(exc), _path_hint(exc, "copy the file into the show folder"))
+            ctx.broken_products.add(p.stem)
             continue
         if rel in ctx.texts:
             if ctx.texts[rel] is not None:
                 files.append(p)
         elif p.is_file():
             files.append(p)
+        elif p.is_symlink():
+            ctx.add(Severity.WARNING, rel, None, "", "a symbolic link to nothing; ignored",
+                    "point it at a product file, or delete it")
     if not files:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no product files",
                 f"add {PRODUCTS_DIR}/<id>.toml for each product")
@@ -845,8 +874,8 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
                 if isinstance(item, str):
                     f.warn(ipath, "empty product id is ignored")
                 continue
-            if pid not in ids and pid in f.ctx.broken_products:
-                continue  # its own file already has the error
+            if pid not in ids and (pid in f.ctx.broken_products or f.ctx.products_refused):
+                continue  # its own file (or the folder) already has the error
             if pid not in ids:
                 known = ids + sorted(f.ctx.broken_products)
                 f.error(ipath, f"unknown product '{pid}'",
