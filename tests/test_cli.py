@@ -244,9 +244,13 @@ def test_new_on_a_non_empty_folder_fails(capsys, tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
 
 
-def test_new_with_a_bad_language_fails(capsys) -> None:
-    code, _, err = run(capsys, "new", "x", "--language", "english please")
-    assert code == 1 and "language tag" in err
+def test_new_with_a_bad_language_is_a_usage_error(capsys, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["new", "x", "--language", "english please"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err == ("studio new: --language 'english please': is not a language tag "
+                                       "(write zh-CN, en-US, …)\n")
+    assert not (tmp_path / "x").exists()
 
 
 # ---- the real entry point -----------------------------------------------------------------------

@@ -10,6 +10,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from studio.runner.asrun import AIRED, BLOCKED, AsRunLog, AsRunRecord, export_csv, read_file, summarize
 from studio.runner.planner import Position
 
@@ -116,7 +118,9 @@ def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) 
     assert len(out_csv.read_text(encoding="utf-8-sig").splitlines()) == 4
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
     assert "days with records: 2026-11-26" in capsys.readouterr().err
-    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2
+    with pytest.raises(SystemExit) as exc:  # a usage error (studio.core.cliargs): one line, exit 2
+        main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"])
+    assert exc.value.code == 2
 
 
 def test_day_tail_reads_only_what_was_appended(tmp_path: Path) -> None:
