@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("gui", help="open the app (on the demo show unless a show is given)")
     g.add_argument("show", type=cliargs.show_folder(), nargs="?", help="the show folder (default: the bundled demo)")
-    g.add_argument("--screenshot", type=cliargs.output_file([".png"], "screenshot"), metavar="PNG",
+    g.add_argument("--screenshot", type=cliargs.output_file([".png"], "a PNG image"), metavar="PNG",
                    help="save a screenshot of the window to PNG and quit (for headless checks)")
 
     a = sub.add_parser("avatar-sheet", help="render an avatar pack's contact sheet to a PNG",
@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
                                    "of an avatar pack into one PNG for review.")
     a.add_argument("pack", nargs="?", default="default", type=cliargs.text(max_length=4096, what="pack name or folder"),
                    help="a bundled pack name or a pack folder")
-    a.add_argument("-o", "--out", type=cliargs.output_file([".png"], "contact sheet"), default=Path("avatar_sheet.png"),
+    a.add_argument("-o", "--out", type=cliargs.output_file([".png"], "a PNG image"), default=Path("avatar_sheet.png"),
                    help="the PNG to write")
     a.add_argument("--seed", type=cliargs.seed, default=1, help="the blinks and gestures drawn (default 1)")
 

@@ -16,6 +16,7 @@ import errno
 import math
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -58,14 +59,8 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse's own complaints (a missing argument, an unknown option, a bad choice) keep
         # their usage line, but never echo a raw newline or escape sequence from the command line.
-        self.print_usage(_stderr())
+        self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {_escape(message)}\n")
-
-
-def _stderr():  # noqa: ANN202 - a text stream
-    import sys
-
-    return sys.stderr
 
 
 def option_name(action: argparse.Action) -> str:
@@ -96,11 +91,10 @@ def _escape(text: str) -> str:
 def shown(value: str) -> str:
     """A value as a message repeats it: escaped, shortened, quoted when it is empty or has spaces."""
     text = _escape(value)
+    quoted = not text or text != value or any(ch.isspace() for ch in text) or "'" in text
     if len(text) > _SHOWN_MAX:
         text = text[: _SHOWN_MAX - 1] + "…"
-    if not text or text != value or any(ch.isspace() for ch in text) or "'" in text:
-        return "'" + text.replace("'", "\\'") + "'"
-    return text
+    return "'" + text.replace("'", "\\'") + "'" if quoted else text
 
 
 def usage_line(prog: str, flag: str, value: str, what: str, hint: str = "") -> str:
@@ -110,7 +104,7 @@ def usage_line(prog: str, flag: str, value: str, what: str, hint: str = "") -> s
 
 def usage_error(command: str, flag: str, value: str, what: str, hint: str = "") -> int:
     """Print the one-line usage error of a check made after parsing; returns the exit status 2."""
-    print(usage_line(f"studio {command}", flag, value, what, hint), file=_stderr())
+    print(usage_line(f"studio {command}", flag, value, what, hint), file=sys.stderr)
     return 2
 
 
@@ -134,7 +128,7 @@ def whole(lo: int, hi: int, hint: str = "", *, unit: str = "") -> Callable[[str]
 
     def check(text: str) -> int:
         stripped = _number_text(text)
-        if not re.fullmatch(r"[+-]?\d+", stripped):
+        if not re.fullmatch(r"[+-]?[0-9]+", stripped):  # ASCII digits: int() would also take ١٢٣
             raise BadValue("is not a whole number", f"give a whole number {span}" + (f"; {hint}" if hint else ""))
         # No int() of thousands of digits (Python refuses them, and they are out of range anyway).
         value = int(stripped) if len(stripped) <= 40 else (hi + 1 if stripped[0] != "-" else lo - 1)
@@ -310,7 +304,7 @@ def input_file(what: str) -> Callable[[str], Path]:
         if _is_dir(st):
             raise BadValue("is a folder, not a file", f"give the path of {what}")
         if not os.access(path, os.R_OK):
-            raise BadValue("cannot be read (permission denied)", "check the file's permissions")
+            raise BadValue("cannot be read: permission denied", "check the file's permissions")
         return path
 
     return check
@@ -328,11 +322,12 @@ def _writable_folder(folder: Path, what: str) -> None:
     """`folder` must exist, be a folder and be writable (what is written goes into it)."""
     st = _stat(folder)
     if st is None:
-        raise BadValue(f"the folder {folder.as_posix()} does not exist", f"create it first, or choose another place for {what}")
+        raise BadValue(f"the folder {folder.as_posix()} does not exist",
+                       f"create it first, or choose another place for {what}")
     if not _is_dir(st):
         raise BadValue(f"{folder.as_posix()} is a file, not a folder", f"choose another place for {what}")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise BadValue(f"cannot write in {folder.as_posix()} (permission denied)", f"choose another place for {what}")
+        raise BadValue(f"cannot write in {folder.as_posix()}: permission denied", f"choose another place for {what}")
 
 
 def output_file(suffixes: Iterable[str], what: str) -> Callable[[str], Path]:
@@ -347,10 +342,11 @@ def output_file(suffixes: Iterable[str], what: str) -> Callable[[str], Path]:
         if st is not None and _is_dir(st):
             raise BadValue("is a folder", f"give a file name in it, e.g. {(path / ('out' + allowed[0])).as_posix()}")
         if path.suffix.lower() not in allowed:
-            raise BadValue(f"{what} files end in {names}", f"e.g. {path.stem or 'out'}{allowed[0]}")
+            raise BadValue(f"the file is written as {what}, so its name must end in {names}",
+                           f"e.g. {path.stem or 'out'}{allowed[0]}")
         _writable_folder(path.parent, "the file")
         if st is not None and not os.access(path, os.W_OK):
-            raise BadValue("exists and cannot be overwritten (read-only)", "choose another name")
+            raise BadValue("exists and is read-only", "choose another name")
         return path
 
     return check
@@ -367,9 +363,9 @@ def output_folder(what: str) -> Callable[[str], Path]:
             if not _is_dir(st):
                 raise BadValue("is a file, not a folder", f"give a folder for {what}")
             if not os.access(path, os.W_OK | os.X_OK):
-                raise BadValue("cannot be written (permission denied)", f"choose another folder for {what}")
+                raise BadValue("cannot be written: permission denied", f"choose another folder for {what}")
             return path
-        parent = path.absolute().parent
+        parent = path.parent
         while _stat(parent) is None and parent != parent.parent:
             parent = parent.parent
         _writable_folder(parent, what)

@@ -17,8 +17,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
                                    "log, or export it as CSV (UTF-8 with BOM, opens in Excel).")
     a.add_argument("show", type=cliargs.show_folder(), help="the show folder")
     a.add_argument("--date", type=cliargs.day, help="the day, YYYY-MM-DD (default: the newest day in the log)")
-    a.add_argument("--csv", type=cliargs.output_file([".csv"], "CSV"), metavar="FILE",
-                   help="write the day's records to FILE (.csv)")
+    a.add_argument("--csv", type=cliargs.output_file([".csv"], "CSV (UTF-8 with BOM, for Excel and WPS)"),
+                   metavar="FILE", help="write the day's records to FILE (.csv)")
     a.add_argument("--lines", action="store_true", help="also print every record")
     a.add_argument("--log-dir", type=cliargs.path("the as-run folder"), help=argparse.SUPPRESS)  # tests, custom setups
     return {"asrun": cmd_asrun}

@@ -23,8 +23,9 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
     c.add_argument("show", type=cliargs.show_folder(), help="the show folder")
     c.add_argument("csv", type=cliargs.input_file("the CSV file"), metavar="FILE.csv", help="the CSV file")
     c.add_argument("--dry-run", action="store_true", help="only print what would be imported")
-    c.add_argument("--rundown", metavar="ID", type=cliargs.checked(
-                       lambda rid: "" if _ID.match(rid) else "cannot be a rundown id", "use letters, digits, '-' or '_'"),
+    c.add_argument("--rundown", metavar="ID",
+                   type=cliargs.checked(lambda rid: "" if _ID.match(rid) else "cannot be a rundown id",
+                                        "use letters, digits, '-' or '_'"),
                    help="also append the products to this rundown (created if new)")
     c.add_argument("--update", action="store_true",
                    help="update products whose id already exists instead of reporting the row")

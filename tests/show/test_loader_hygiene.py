@@ -105,8 +105,9 @@ def test_a_line_of_hidden_characters_only_is_dropped(make_show, load) -> None:
 
 
 def test_legitimate_characters_stay_without_a_warning(make_show, load) -> None:
+    flag = "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"  # England
     product = ('name = "Café 咖啡 ☕️"\nprice = 1\nselling_points = ["👩\u200d💻 程序员最爱", "مرحبا", "שלום"]\n'
-               'pitch = ["می\u200cخواهم 🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"]\n')
+               f'pitch = ["می\u200cخواهم {flag}"]\n')
     result = load(make_show(products={"tea": product}))
     assert result.problems == ()
     tea = result.show.product("tea")
