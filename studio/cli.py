@@ -122,8 +122,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         for p in result.problems:
             if args.quiet and not p.is_error:
                 continue
-            print(_display(args.show, p))
-        print(_summary(result), file=sys.stderr)
+            print(cliargs.one_line(_display(args.show, p)))
+        print(cliargs.one_line(_summary(result)), file=sys.stderr)
     return 0 if result.ok else 1
 
 

@@ -24,6 +24,7 @@ from typing import NoReturn
 
 from studio.core.clock import SystemClock
 from studio.core.paths import SymlinkLoopError, resolve
+from studio.core.text import find_hidden
 
 MAX_SEED = 2**32 - 1  # what every random source studio seeds accepts
 MAX_RUN_SECONDS = 1_000_000.0  # ~11.5 days; Qt timers count milliseconds in 31 bits (~24.8 days)
@@ -60,7 +61,7 @@ class Parser(argparse.ArgumentParser):
         # argparse's own complaints (a missing argument, an unknown option, a bad choice) keep
         # their usage line, but never echo a raw newline or escape sequence from the command line.
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {_escape(message)}\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def option_name(action: argparse.Action) -> str:
@@ -72,14 +73,19 @@ def option_name(action: argparse.Action) -> str:
     return metavar or action.dest
 
 
-def _escape(text: str) -> str:
-    """`text` with controls, invisible characters and undecodable bytes escaped, so it stays one line."""
+def one_line(text: str) -> str:
+    """`text` with controls, invisible characters and undecodable bytes escaped, so it stays one line.
+
+    For whatever repeats operator input on a terminal: a value with a newline or an escape sequence
+    must not break a `file:line: error:` line or repaint the screen.
+    """
+    hidden = {h.index for h in find_hidden(text)}  # the characters show text may not hide either
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
         cp = ord(ch)
         if 0xDC80 <= cp <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
             out.append(f"\\x{cp - 0xDC00:02x}")
-        elif ch.isprintable() or ch == " ":
+        elif i not in hidden and ch not in "\n\t":
             out.append(ch)
         elif cp < 0x100:
             out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch, f"\\x{cp:02x}"))
@@ -90,7 +96,7 @@ def _escape(text: str) -> str:
 
 def shown(value: str) -> str:
     """A value as a message repeats it: escaped, shortened, quoted when it is empty or has spaces."""
-    text = _escape(value)
+    text = one_line(value)
     quoted = not text or text != value or any(ch.isspace() for ch in text) or "'" in text
     if len(text) > _SHOWN_MAX:
         text = text[: _SHOWN_MAX - 1] + "…"
@@ -313,7 +319,7 @@ def input_file(what: str) -> Callable[[str], Path]:
 def _no_control(value: str, what: str) -> None:
     if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value):
         raise BadValue("has bytes that are not UTF-8 in its name", f"give {what} a name in UTF-8")
-    if any(not ch.isprintable() and ch != " " for ch in value):
+    if one_line(value) != value:
         raise BadValue("has a control or invisible character in its name",
                        f"give {what} a plain name; such names break other tools")
 
