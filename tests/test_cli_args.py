@@ -139,6 +139,7 @@ CASES: list[tuple[tuple[str | bytes, ...], str]] = [
     (("live", "a\nb"), f"show 'a\\nb': no such folder ({SHOW_HINT})"),
     (("live", b"\xff"), f"show '\\xff': no such folder ({SHOW_HINT})"),
     (("live", "afile/show"), f"show afile/show: no such folder ({SHOW_HINT})"),
+    (("live", "loop"), f"show loop: {LOOP}"),
     # preview and render: a product without lines is an error naming it, never another product
     (("preview", "show", "--product", "tae"), "--product tae: no such product in the show (did you mean 'tea'?)"),
     (("preview", "nolines", "--product", "tea"),

@@ -4,6 +4,8 @@
     studio stream SHOW [--screen N] [--fullscreen] [--on-top] [--fit] [--seconds S] [--screenshot PNG]
 
 Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+Arguments are checked by studio.core.cliargs types (one line, exit 2; docs/cli.md); `--product`
+and output files that would overwrite the show are checked once the show is loaded, the same way.
 """
 
 from __future__ import annotations

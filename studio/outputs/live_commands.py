@@ -3,7 +3,9 @@
     studio live SHOW [--no-audio] [--headless] [--seconds S] [--screenshot PNG] [window options]
     studio preview SHOW [--product ID] [--seconds S] [--screenshot PNG]
 
-Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage
+(studio.core.cliargs; docs/cli.md). `render`/`preview` of a product without pitch lines is a
+usage error naming it (exit 2), never a render or preview of another product.
 """
 
 from __future__ import annotations

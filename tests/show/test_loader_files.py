@@ -315,3 +315,21 @@ def test_a_product_link_to_nothing_is_a_warning(symlink, make_show, load, only) 
     p = only(load(root))
     assert (p.file, p.severity, p.message) == ("products/gone.toml", Severity.WARNING,
                                                "a symbolic link to nothing; ignored")
+
+
+def test_every_check_of_a_looping_show_reports_instead_of_raising(symlink, make_show) -> None:
+    # What `studio check`, `studio live` and the console's Open… call: the loader, the avatar
+    # pack and the wording checks, each given a loop somewhere.
+    from studio.checks import check_show
+
+    root = make_show(show='title = "t"\navatar = "packs/mine"\n[rundowns.main]\nproducts = ["tea"]\n',
+                     files={"packs/mine/avatar.toml": 'name = "mine"\n[parts.head]\nimage = "parts/head.svg"\n'})
+    (root / "packs" / "mine" / "parts").mkdir()
+    symlink(root / "packs" / "mine" / "parts" / "head.svg", root / "packs" / "mine" / "parts" / "head.svg")
+    result = check_show(root)
+    assert result.show is None
+    assert any(p.file == "packs/mine/avatar.toml" and "symbolic link loop" in p.message for p in result.errors)
+    symlink(root / "products" / "loop.toml", root / "products" / "loop.toml")
+    result = check_show(root)
+    assert any(p.file == "products/loop.toml" and "symbolic link loop" in p.message for p in result.errors)
+    assert check_show(root / "products" / "loop.toml" / "show.toml").errors  # a looping path given as the show
