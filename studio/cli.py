@@ -140,9 +140,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from studio.outputs.commands import overwrites_show
+    from studio.show.loader import load_show
+
+    show = args.show or demo_show_path()
+    if args.screenshot is not None:
+        loaded = load_show(show)
+        if overwrites_show("gui", "--screenshot", args.screenshot, loaded.root, loaded.show):
+            return 2
     from studio.app import run_gui  # Qt loads only for the GUI
 
-    return run_gui(args.show or demo_show_path(), screenshot=args.screenshot)
+    return run_gui(show, screenshot=args.screenshot)
 
 
 def _tolerate_narrow_output() -> None:

@@ -43,6 +43,9 @@ CASES: list[tuple[tuple[str | bytes, ...], str]] = [
     (("new", "x", "--language", "中文"), "--language 中文: is not a language tag (write zh-CN, en-US, …)"),
     # gui
     (("gui", "nope"), f"show nope: no such folder ({SHOW_HINT})"),
+    (("gui", "show", "--screenshot", "show/media/logo.png"),
+     "--screenshot show/media/logo.png: is one of the show's own files (write it somewhere else; it would overwrite "
+     "the show)"),
     (("gui", "show", "--screenshot", "shot.jpg"),
      f"--screenshot shot.jpg: {PNG} (e.g. shot.png)"),
     # avatar-sheet
