@@ -113,7 +113,8 @@ def product_problem(show: Show, command: str, product_id: str, *, needs_lines: b
     if needs_lines and not product.pitch:
         with_lines = [p.id for p in show.products if p.pitch]
         others = f"; products with lines: {', '.join(with_lines[:8])}" if with_lines else ""
-        return cliargs.usage_error(command, "--product", product_id, "has no pitch lines, so there is nothing to play",
+        return cliargs.usage_error(command, "--product", product_id,
+                                   "has no pitch lines, so there is nothing to play",
                                    f'add pitch = ["…"] to {product.source.file}{others}')
     return 0
 
@@ -130,8 +131,8 @@ def overwrites_show(command: str, flag: str, out: Path | None, root: Path, show:
         owned = {resolve(p) for p in show_files(root)}
         avatar = None
         if show is not None:
-            owned |= {resolve(p) for p in (show.logo, show.background.image, *(p.image for p in show.products))
-                      if p is not None}
+            media = (show.logo, show.background.image, *(product.image for product in show.products))
+            owned |= {resolve(path) for path in media if path is not None}
             avatar = Path(show.avatar) if Path(show.avatar).is_absolute() else None
     except (SymlinkLoopError, OSError):
         return False  # the writer says what is wrong with the path itself
