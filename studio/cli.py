@@ -1,6 +1,8 @@
 """The `studio` command: check and create shows, open the app.
 
 Exit codes: 0 clean (or warnings only), 1 errors in the show or a failed action, 2 usage errors.
+Every argument is checked by a `type=` from studio.core.cliargs: a bad value is one line,
+`studio CMD: --flag VALUE: what is wrong (what to do)`, and exit 2, before anything starts.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from studio import __version__
+from studio.core import cliargs
 from studio.core.logs import report_crash, setup_logging, speaks_utf8
 from studio.core.problems import Problem
 from studio.chat.commands import register as register_chat_commands
@@ -34,7 +37,7 @@ def demo_show_path() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = cliargs.Parser(
         prog="studio",
         description="studio — a 2D digital-human host for live commerce.",
         epilog="Run `studio COMMAND --help` for a command's options.",
@@ -45,27 +48,30 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check a show folder and list every problem",
                        description="Check a show folder. Prints file:line: error|warning: message (hint). "
                                    "Exit 0 when clean or warnings only, 1 on errors.")
-    c.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    # A missing or looping folder is a located problem in the report (and in --json), not a usage error.
+    c.add_argument("show", type=cliargs.show_folder(must_exist=False), help="the show folder (or its show.toml)")
     c.add_argument("--json", action="store_true", help="print a JSON report for tools")
     c.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     n = sub.add_parser("new", help="create a starter show that passes `studio check`",
                        description="Create a starter show in a new (or empty) folder.")
-    n.add_argument("folder", type=Path)
-    n.add_argument("--title", help="the show's title")
-    n.add_argument("--language", default="zh-CN", help="zh-CN (default) or en-US")
+    n.add_argument("folder", type=cliargs.new_folder)
+    n.add_argument("--title", type=cliargs.text(max_length=200, what="show's title"), help="the show's title")
+    n.add_argument("--language", type=cliargs.language, default="zh-CN", help="zh-CN (default) or en-US")
 
     g = sub.add_parser("gui", help="open the app (on the demo show unless a show is given)")
-    g.add_argument("show", type=Path, nargs="?", help="the show folder (default: the bundled demo)")
-    g.add_argument("--screenshot", type=Path, metavar="PNG",
+    g.add_argument("show", type=cliargs.show_folder(), nargs="?", help="the show folder (default: the bundled demo)")
+    g.add_argument("--screenshot", type=cliargs.output_file([".png"], "a PNG image"), metavar="PNG",
                    help="save a screenshot of the window to PNG and quit (for headless checks)")
 
     a = sub.add_parser("avatar-sheet", help="render an avatar pack's contact sheet to a PNG",
                        description="Render every mouth shape × expression, the gestures and blinks "
                                    "of an avatar pack into one PNG for review.")
-    a.add_argument("pack", nargs="?", default="default", help="a bundled pack name or a pack folder")
-    a.add_argument("-o", "--out", type=Path, default=Path("avatar_sheet.png"), help="the PNG to write")
-    a.add_argument("--seed", type=int, default=1)
+    a.add_argument("pack", nargs="?", default="default", type=cliargs.text(max_length=4096, what="pack name or folder"),
+                   help="a bundled pack name or a pack folder")
+    a.add_argument("-o", "--out", type=cliargs.output_file([".png"], "a PNG image"), default=Path("avatar_sheet.png"),
+                   help="the PNG to write")
+    a.add_argument("--seed", type=cliargs.seed, default=1, help="the blinks and gestures drawn (default 1)")
 
     sub.add_parser("demo-path", help="print where the bundled demo show is")
     p.set_defaults(handlers={**register_speech_commands(sub), **register_runner_commands(sub),
@@ -116,8 +122,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         for p in result.problems:
             if args.quiet and not p.is_error:
                 continue
-            print(_display(args.show, p))
-        print(_summary(result), file=sys.stderr)
+            print(cliargs.one_line(_display(args.show, p)))
+        print(cliargs.one_line(_summary(result)), file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -134,9 +140,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from studio.outputs.commands import overwrites_show
+    from studio.show.loader import load_show
+
+    show = args.show or demo_show_path()
+    if args.screenshot is not None:
+        loaded = load_show(show)
+        if overwrites_show("gui", "--screenshot", args.screenshot, loaded.root, loaded.show):
+            return 2
     from studio.app import run_gui  # Qt loads only for the GUI
 
-    return run_gui(args.show or demo_show_path(), screenshot=args.screenshot)
+    return run_gui(show, screenshot=args.screenshot)
 
 
 def _tolerate_narrow_output() -> None:

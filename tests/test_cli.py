@@ -162,6 +162,21 @@ def test_json_keeps_chinese_readable(capsys, tmp_path: Path) -> None:
     assert json.loads(out)["problems"][0]["message"] == 'must be a number, got text "十元"'
 
 
+def test_check_output_keeps_one_line_per_problem(capsys, tmp_path: Path) -> None:
+    # A value with a newline, an escape sequence or a bidi override must not break the
+    # `file:line: error:` lines editors parse (JSON keeps the value as it is).
+    write_show(tmp_path / "nl", 'name = "x"\nprice = "a\\nb\\u001b[2J\\u202e"\npitch = ["hi"]\n')
+    code, out, err = run(capsys, "check", "nl")
+    assert code == 1
+    assert out == ('nl/products/tea.toml:2: error: price: must be a number, got text "a\\nb\\x1b[2J\\u202e" '
+                   "(write price = 168.5, without a currency sign or words)\n")
+    _, out, _ = run(capsys, "check", "--json", "nl")
+    assert json.loads(out)["problems"][0]["message"] == 'must be a number, got text "a\nb\x1b[2J\u202e"'
+    code, out, err = run(capsys, "check", "new\nline")
+    assert out == "new\\nline: error: no such folder (give the folder that holds show.toml)\n"
+    assert err == "new\\nline: cannot run — 1 error, 0 warnings\n"
+
+
 # ---- usage errors -------------------------------------------------------------------------------
 
 def test_no_command_is_a_usage_error(capsys) -> None:
@@ -244,9 +259,13 @@ def test_new_on_a_non_empty_folder_fails(capsys, tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
 
 
-def test_new_with_a_bad_language_fails(capsys) -> None:
-    code, _, err = run(capsys, "new", "x", "--language", "english please")
-    assert code == 1 and "language tag" in err
+def test_new_with_a_bad_language_is_a_usage_error(capsys, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["new", "x", "--language", "english please"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err == ("studio new: --language 'english please': is not a language tag "
+                                       "(write zh-CN, en-US, …)\n")
+    assert not (tmp_path / "x").exists()
 
 
 # ---- the real entry point -----------------------------------------------------------------------

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from studio.chat.server import HOST, discovery_path, read_discovery, read_token, token_path
+from studio.core import cliargs
+from studio.core.paths import PathOutsideError, resolve
 from studio.core.logs import speaks_utf8
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,10 +27,13 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
                        description="Post a comment to the running show's control API, as a platform "
                                    "bridge would, and print what the host will do with it (the FAQ rule "
                                    "and answer, or why it was dropped).")
-    c.add_argument("show", type=Path, help="the show folder that is live")
-    c.add_argument("text", help="the comment, e.g. \"多少钱？\"")
+    # Only compared with the show that is live: it need not exist here (`--port` reaches any show).
+    c.add_argument("show", type=cliargs.show_folder(must_exist=False), help="the show folder that is live")
+    c.add_argument("text", type=cliargs.text(max_length=100_000, what="comment text"),
+                   help="the comment, e.g. \"多少钱？\"")
+    # Any name, even an empty or hostile one: trying what the host makes of viewers' names is the point.
     c.add_argument("--user", default="tester", help="the viewer's name (default: tester)")
-    c.add_argument("--port", type=int, help="the control server's port (default: from the running show)")
+    c.add_argument("--port", type=cliargs.port(), help="the control server's port (default: from the running show)")
     return {"comment": cmd_comment}
 
 
@@ -37,18 +42,12 @@ def _same_show(given: Path, live: str) -> bool:
         return True
     a = given.parent if given.name == "show.toml" else given
     try:
-        return a.resolve() == Path(live).resolve()
-    except OSError:
+        return resolve(a) == resolve(Path(live))
+    except (OSError, PathOutsideError):  # a symbolic link loop is not the show on air
         return False
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
-    if not args.text.strip():
-        print("studio comment: the comment text is empty", file=sys.stderr)
-        return 2
-    if args.port is not None and not 0 < args.port < 65536:
-        print(f"studio comment: --port {args.port} is not a port (1–65535)", file=sys.stderr)
-        return 2
     port = args.port
     if port is None:
         found = read_discovery()

@@ -4,6 +4,8 @@
     studio stream SHOW [--screen N] [--fullscreen] [--on-top] [--fit] [--seconds S] [--screenshot PNG]
 
 Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+Arguments are checked by studio.core.cliargs types (one line, exit 2; docs/cli.md); `--product`
+and output files that would overwrite the show are checked once the show is loaded, the same way.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from studio.core import cliargs
 from studio.core.clock import SystemClock
+from studio.core.paths import SymlinkLoopError, resolve
 from studio.core.problems import did_you_mean
+from studio.core.text import strip_hidden
 from studio.checks import check_show
+from studio.show.loader import show_files
 from studio.show.model import CARD_ACTIONS, Show
 from studio.stage.preview import rundown_products
 from studio.stage.state import (
@@ -33,6 +39,11 @@ from studio.stage.templates import TEMPLATES
 
 Handler = Callable[[argparse.Namespace], int]
 
+# Argument types the window and frame commands share (studio.core.cliargs).
+PRODUCT_ID = cliargs.text(max_length=200, what="product id")
+PNG_FILE = cliargs.output_file([".png"], "a PNG image")
+SCREEN = cliargs.whole(0, 99, "0 is the first screen")
+
 
 def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
     """Add `stage` and `stream` to the CLI; returns their handlers by command name."""
@@ -41,19 +52,20 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # t
         description="Render the programme picture of one product at one moment to a PNG: background, "
                     "host, product card, caption, ticker, logo and the AI label — exactly what the "
                     "stream window shows.")
-    s.add_argument("show", type=Path, help="the show folder (or its show.toml)")
-    s.add_argument("--product", metavar="ID",
+    s.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
+    s.add_argument("--product", metavar="ID", type=PRODUCT_ID,
                    help="the product on the card (default: the first of the rundown on air)")
     s.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
                    help="layout and canvas (default: the show's canvas)")
-    s.add_argument("-t", "--time", dest="t", type=float, default=2.5, metavar="SECONDS",
-                   help="seconds since the product came on (default 2.5: card in, caption half said)")
-    s.add_argument("-o", "--output", type=Path, metavar="PNG",
+    s.add_argument("-t", "--time", dest="t", type=cliargs.real(0.0, 86_400.0, unit="seconds"), default=2.5,
+                   metavar="SECONDS", help="seconds since the product came on, 0–86400 "
+                                           "(default 2.5: card in, caption half said)")
+    s.add_argument("-o", "--output", type=PNG_FILE, metavar="PNG",
                    help="where to write the frame (default: stage-PRODUCT-TEMPLATE.png)")
     s.add_argument("--caption", metavar="TEXT",
                    help="the caption line (default: the product's first pitch line; '' for none)")
     s.add_argument("--card", choices=CARD_ACTIONS, default="show", help="the card cue in force (default show)")
-    s.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'",
+    s.add_argument("--at", type=cliargs.moment, metavar="'YYYY-MM-DD HH:MM'",
                    help="wall-clock time for flash-sale countdowns (default: now)")
     s.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
 
@@ -63,15 +75,15 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # t
                     "lands this is a PREVIEW OF THE PICTURE, not the show: it cycles the products of "
                     "the current rundown with their first pitch line as a caption and silent "
                     "approximate lip movement. Close it with Ctrl+Q.")
-    w.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+    w.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
     w.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
                    help="layout and canvas (default: the show's canvas)")
-    w.add_argument("--screen", type=int, metavar="N", help="which screen (0 = first; default: primary)")
+    w.add_argument("--screen", type=SCREEN, metavar="N", help="which screen (0 = first; default: primary)")
     w.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
     w.add_argument("--on-top", action="store_true", help="keep the window above others")
     w.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
-    w.add_argument("--seconds", type=float, metavar="S", help="close after S seconds (for checks)")
-    w.add_argument("--screenshot", type=Path, metavar="PNG",
+    w.add_argument("--seconds", type=cliargs.seconds_to_run, metavar="S", help="close after S seconds (for checks)")
+    w.add_argument("--screenshot", type=PNG_FILE, metavar="PNG",
                    help="capture the window as the screen shows it after 2 s, save it and quit")
     w.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
     return {"stage": cmd_stage, "stream": cmd_stream}
@@ -85,6 +97,50 @@ def load_for_command(path: Path, command: str) -> Show | None:
     if result.show is None:
         print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
     return result.show
+
+
+def product_problem(show: Show, command: str, product_id: str, *, needs_lines: bool) -> int:
+    """0 when `--product product_id` can be used by `command`; else 2 after a one-line usage error.
+
+    A product without pitch lines gives a render or a preview nothing to play: before this check
+    the rundown's next product played instead, under the asked-for name.
+    """
+    ids = [p.id for p in show.products]
+    if product_id not in ids:
+        return cliargs.usage_error(command, "--product", product_id, "no such product in the show",
+                                   did_you_mean(product_id, ids) or "`studio check SHOW` lists the products")
+    product = show.product(product_id)
+    if needs_lines and not product.pitch:
+        with_lines = [p.id for p in show.products if p.pitch]
+        others = f"; products with lines: {', '.join(with_lines[:8])}" if with_lines else ""
+        return cliargs.usage_error(command, "--product", product_id,
+                                   "has no pitch lines, so there is nothing to play",
+                                   f'add pitch = ["…"] to {product.source.file}{others}')
+    return 0
+
+
+def overwrites_show(command: str, flag: str, out: Path | None, root: Path, show: Show | None) -> bool:
+    """True (after a one-line usage error) when writing `out` would replace a file of the show itself:
+    its TOML files, the media it uses or its avatar pack."""
+    if out is None:
+        return False
+    try:
+        target = resolve(out)
+        if not target.exists():
+            return False
+        owned = {resolve(p) for p in show_files(root)}
+        avatar = None
+        if show is not None:
+            media = (show.logo, show.background.image, *(product.image for product in show.products))
+            owned |= {resolve(path) for path in media if path is not None}
+            avatar = Path(show.avatar) if Path(show.avatar).is_absolute() else None
+    except (SymlinkLoopError, OSError):
+        return False  # the writer says what is wrong with the path itself
+    if target in owned or (avatar is not None and target.is_relative_to(avatar)):
+        cliargs.usage_error(command, flag, str(out), "is one of the show's own files",
+                            "write it somewhere else; it would overwrite the show")
+        return True
+    return False
 
 
 def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
@@ -110,39 +166,20 @@ def _ensure_platform() -> bool:
     return True
 
 
-def _parse_at(text: str | None) -> datetime | None:
-    if text is None:
-        return SystemClock().now().replace(tzinfo=None)
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%H:%M:%S", "%H:%M"):
-        try:
-            value = datetime.strptime(text.strip(), fmt)
-        except ValueError:
-            continue
-        if fmt.startswith("%H"):
-            today = SystemClock().now()
-            value = today.replace(hour=value.hour, minute=value.minute, second=value.second, microsecond=0,
-                                  tzinfo=None)
-        return value
-    return None
-
-
 def cmd_stage(args: argparse.Namespace) -> int:
-    now = _parse_at(args.at)
-    if now is None:
-        print(f"studio stage: --at '{args.at}' is not a time; write it as 'YYYY-MM-DD HH:MM' or HH:MM",
-              file=sys.stderr)
-        return 2
+    now: datetime = args.at or SystemClock().now().replace(tzinfo=None)
     show = load_for_command(args.show, "stage")
     if show is None:
         return 1
     if not show.products:
         print(f"studio stage: {args.show} has no products to show", file=sys.stderr)
         return 1
-    ids = [p.id for p in show.products]
     product_id = args.product or rundown_products(show, now)[0].id
-    if product_id not in ids:
-        print(f"studio stage: no product '{product_id}' in {args.show} ({did_you_mean(product_id, ids)})",
-              file=sys.stderr)
+    if product_problem(show, "stage", product_id, needs_lines=False):
+        return 2
+    template = args.template or next((n for n, t in TEMPLATES.items() if t.size == show.canvas), "portrait")
+    out: Path = args.output or Path(f"stage-{product_id}-{template}.png")
+    if overwrites_show("stage", "--output", out, show.root, show):
         return 2
     _ensure_platform()
     from PySide6.QtGui import QGuiApplication
@@ -153,8 +190,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
     if kit is None:
         return 1
     product = show.product(product_id)
-    template = args.template or next((n for n, t in TEMPLATES.items() if t.size == show.canvas), "portrait")
-    text = args.caption if args.caption is not None else first_pitch_text(product, show.language, now)
+    # A caption typed here reaches the picture as show text does: without hidden characters.
+    text = strip_hidden(args.caption) if args.caption is not None else first_pitch_text(product, show.language, now)
     mode = CardMode.from_cue(args.card)
     state = state_for(show, product_id, template=template, t=0.0, live=True, now=now)
     # The product came on at 0 (the card sliding in), another cue took over at 0.5 s, and the host
@@ -168,12 +205,6 @@ def cmd_stage(args: argparse.Namespace) -> int:
     if kit.host is not None:
         state = state.with_pose(kit.host.pose(state, args.t))
     image = kit.renderer.render(state, args.t)
-    out: Path = args.output or Path(f"stage-{product_id}-{template}.png")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(f"studio stage: cannot create {out.parent}: {exc.strerror}", file=sys.stderr)
-        return 1
     if not image.save(str(out), "PNG"):
         print(f"studio stage: could not write {out} (is the folder writable?)", file=sys.stderr)
         return 1
@@ -188,6 +219,8 @@ def cmd_stream(args: argparse.Namespace) -> int:
     show = load_for_command(args.show, "stream")
     if show is None:
         return 1
+    if overwrites_show("stream", "--screenshot", args.screenshot, show.root, show):
+        return 2
     has_display = _ensure_platform()
     if not has_display and args.screenshot is None and args.seconds is None:
         print("studio stream: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"

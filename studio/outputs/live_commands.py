@@ -3,7 +3,9 @@
     studio live SHOW [--no-audio] [--headless] [--seconds S] [--screenshot PNG] [window options]
     studio preview SHOW [--product ID] [--seconds S] [--screenshot PNG]
 
-Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage.
+Exit codes as the rest of the CLI: 0 done, 1 the show has errors or the action failed, 2 usage
+(studio.core.cliargs; docs/cli.md). `render`/`preview` of a product without pitch lines is a
+usage error naming it (exit 2), never a render or preview of another product.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from studio.outputs.commands import load_for_command
-from studio.core.problems import did_you_mean
+from studio.core import cliargs
+from studio.outputs.commands import PNG_FILE, PRODUCT_ID, SCREEN, load_for_command, overwrites_show, product_problem
 from studio.show.model import Show
 
 Handler = Callable[[argparse.Namespace], int]
@@ -31,9 +32,10 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
         p = sub.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
                            "Keys in the window: Space pause/resume at the end of the line, S skip the "
                            "line, N next product, E end after this product, Ctrl+Q quit.")
-        p.add_argument("show", type=Path, help="the show folder (or its show.toml)")
+        p.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
         if name == "preview":
-            p.add_argument("--product", metavar="ID", help="the product (default: the first on the rundown)")
+            p.add_argument("--product", metavar="ID", type=PRODUCT_ID,
+                           help="the product (default: the first on the rundown with pitch lines)")
         else:
             p.add_argument("--headless", action="store_true",
                            help="no window (servers): speech, schedule and as-run only")
@@ -41,37 +43,46 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
                            help="start the rundown from the top instead of after the last item aired")
             p.add_argument("--no-control", action="store_true",
                            help="do not accept comments and remote commands on 127.0.0.1")
-            p.add_argument("--record", type=Path, metavar="DIR",
-                           help="record the program to MP4 files (H.264 + AAC) in DIR")
-            p.add_argument("--segment-minutes", type=float, default=30.0, metavar="N",
-                           help="start a new recording file every N minutes (default 30)")
+            p.add_argument("--record", type=cliargs.output_folder("the recordings"), metavar="DIR",
+                           help="record the program to MP4 files (H.264 + AAC) in DIR (created if missing)")
+            p.add_argument("--segment-minutes", type=cliargs.real(0.0, 1440.0, above_lo=True, unit="minutes"),
+                           default=30.0, metavar="N",
+                           help="start a new recording file every N minutes, at most 1440 (default 30)")
             p.add_argument("--record-preset", choices=["canvas", "portrait-1080", "portrait-720"], default="canvas",
                            help="recording size: the show's canvas (default) or a push preset")
-            p.add_argument("--rtmp", metavar="URL", help="push the program to this RTMP server (推流地址)")
-            p.add_argument("--rtmp-key", metavar="KEY",
+            p.add_argument("--rtmp", metavar="URL", type=_rtmp_url,
+                           help="push the program to this RTMP server (推流地址)")
+            p.add_argument("--rtmp-key", metavar="KEY", type=cliargs.text(max_length=4096, what="stream key"),
                            help="the stream key (推流码); better: set STUDIO_RTMP_KEY, which `ps` does not show")
             p.add_argument("--rtmp-preset", choices=["portrait-1080", "portrait-720"], default="portrait-1080",
                            help="1080×1920 at ~4 Mbit/s (default) or 720×1280 at ~2 Mbit/s for weak uplinks")
-            p.add_argument("--rtmp-retries", type=int, metavar="N",
+            p.add_argument("--rtmp-retries", type=cliargs.whole(0, 1_000_000), metavar="N",
                            help="reconnect at most N times (default: keep trying)")
             p.add_argument("--virtual-camera", action="store_true",
                            help="also send the picture to a virtual camera (needs the virtualcam extra)")
-            p.add_argument("--control-port", type=int, default=0, metavar="PORT",
+            p.add_argument("--control-port", type=cliargs.port(any_port=True), default=0, metavar="PORT",
                            help="port for comments and remote control (default: any free port; "
                                 "`studio comment` finds it)")
         p.add_argument("--no-audio", action="store_true", help="do not play sound (a silent clock runs)")
-        p.add_argument("--screen", type=int, metavar="N", help="which screen (0 = first; default: primary)")
+        p.add_argument("--screen", type=SCREEN, metavar="N", help="which screen (0 = first; default: primary)")
         p.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
         p.add_argument("--on-top", action="store_true", help="keep the window above others")
         p.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
-        p.add_argument("--seconds", type=float, metavar="S", help="stop after S seconds")
-        p.add_argument("--screenshot", type=Path, metavar="PNG",
+        p.add_argument("--seconds", type=cliargs.seconds_to_run, metavar="S", help="stop after S seconds")
+        p.add_argument("--screenshot", type=PNG_FILE, metavar="PNG",
                        help="capture the window after --seconds (default 8) and quit")
     return {"live": cmd_live, "preview": cmd_preview}
 
 
-def _outputs(args: argparse.Namespace, show: Show, command: str) -> list | None:
-    """The recorder and RTMP push asked for on the command line; None after a usage error."""
+def _rtmp_url(url: str) -> str:
+    """--rtmp: an rtmp:// or rtmps:// URL with a host (the push module loads only when it is given)."""
+    from studio.outputs.rtmp import url_problem
+
+    return cliargs.checked(url_problem, "e.g. rtmp://push.example.com/live")(url)
+
+
+def _outputs(args: argparse.Namespace, show: Show) -> list:
+    """The recorder, RTMP push and virtual camera asked for on the command line (checked by their types)."""
     outputs: list = []
     if getattr(args, "record", None) is not None:
         from studio.outputs.encoding import PRESETS, EncoderPreset
@@ -83,18 +94,11 @@ def _outputs(args: argparse.Namespace, show: Show, command: str) -> list | None:
                                    x264_preset="superfast" if w * h > 1280 * 720 else "veryfast")
         else:
             preset = PRESETS[args.record_preset]
-        if args.segment_minutes <= 0:
-            print(f"studio {command}: --segment-minutes must be positive", file=sys.stderr)
-            return None
         outputs.append(Recorder(args.record, preset, args.segment_minutes, show.title, show.disclosure))
     if getattr(args, "rtmp", None):
         from studio.outputs.encoding import PRESETS
-        from studio.outputs.rtmp import RtmpPush, url_problem
+        from studio.outputs.rtmp import RtmpPush
 
-        problem = url_problem(args.rtmp)
-        if problem:
-            print(f"studio {command}: --rtmp: {problem}", file=sys.stderr)
-            return None
         key = args.rtmp_key or os.environ.get("STUDIO_RTMP_KEY")
         outputs.append(RtmpPush(args.rtmp, key, PRESETS[args.rtmp_preset], args.rtmp_retries))
     if getattr(args, "virtual_camera", False):
@@ -118,11 +122,14 @@ def cmd_preview(args: argparse.Namespace) -> int:
         from studio.core.clock import SystemClock
         from studio.stage.preview import rundown_products
 
-        products = rundown_products(show, SystemClock().now().replace(tzinfo=None))
-        product = products[0].id if products else show.products[0].id
-    elif product not in {p.id for p in show.products}:
-        print(f"studio preview: no product '{product}' "
-              f"({did_you_mean(product, [p.id for p in show.products])})", file=sys.stderr)
+        on_air = rundown_products(show, SystemClock().now().replace(tzinfo=None))
+        # The first product with something to say: one without lines would play nothing at all.
+        product = next((p.id for p in [*on_air, *show.products] if p.pitch), None)
+        if product is None:
+            print(f"studio preview: no product in {args.show} has pitch lines; add pitch = [\"…\"] to one "
+                  f"(studio check {args.show} lists them)", file=sys.stderr)
+            return 1
+    elif product_problem(show, "preview", product, needs_lines=True):
         return 2
     return _run(args, "preview", live=False, only_product=product, show=show)
 
@@ -132,6 +139,8 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     show = show or load_for_command(args.show, command)
     if show is None:
         return 1
+    if overwrites_show(command, "--screenshot", args.screenshot, show.root, show):
+        return 2
     headless = getattr(args, "headless", False)
     has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                        or os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux")
@@ -154,9 +163,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from studio.outputs.stream_window import StreamOptions, grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
-    outputs = _outputs(args, show, command)
-    if outputs is None:
-        return 2
+    outputs = _outputs(args, show)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
                             fit=args.fit, transparent=show.background.kind == "transparent")
@@ -219,12 +226,15 @@ def register_render(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # t
                        description="Render a product's pitch, exactly as it would air, to an MP4 file "
                                    "(H.264 video, AAC audio, the AI label in the file's metadata), "
                                    "faster than real time.")
-    r.add_argument("show", type=Path, help="the show folder (or its show.toml)")
-    r.add_argument("--product", required=True, metavar="ID", help="the product to pitch")
-    r.add_argument("-o", "--out", type=Path, required=True, metavar="MP4", help="the video file to write")
+    r.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
+    r.add_argument("--product", required=True, metavar="ID", type=PRODUCT_ID,
+                   help="the product to pitch (it needs pitch lines)")
+    r.add_argument("-o", "--out", type=cliargs.output_file([".mp4"], "MP4 video (H.264 + AAC)"), required=True,
+                   metavar="MP4", help="the video file to write (.mp4)")
     r.add_argument("--template", "--canvas", dest="template",
                    choices=["portrait", "landscape", "portrait-720"], help="layout (default: the show's canvas)")
-    r.add_argument("--seed", type=int, default=0, help="variant choice (the same seed renders the same video)")
+    r.add_argument("--seed", type=cliargs.seed, default=0,
+                   help="variant choice, 0–4294967295 (the same seed renders the same video)")
     return {"render": cmd_render}
 
 
@@ -232,9 +242,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     show = load_for_command(args.show, "render")
     if show is None:
         return 1
-    if args.product not in {p.id for p in show.products}:
-        print(f"studio render: no product '{args.product}' "
-              f"({did_you_mean(args.product, [p.id for p in show.products])})", file=sys.stderr)
+    if product_problem(show, "render", args.product, needs_lines=True):
+        return 2
+    if overwrites_show("render", "--out", args.out, show.root, show):
         return 2
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
+from studio.core import cliargs
 from studio.runner.asrun import AsRunLog, export_csv, summarize
 from studio.runner.paths import asrun_folder
 
@@ -18,33 +17,21 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
                                    "log, or export it as CSV (UTF-8 with BOM, opens in Excel and WPS; text "
                                    "cells starting with = + - @ get a leading ' so they never run as "
                                    "formulas).")
-    a.add_argument("show", type=Path, help="the show folder")
-    a.add_argument("--date", help="the day, YYYY-MM-DD (default: the newest day in the log)")
-    a.add_argument("--csv", type=Path, metavar="FILE", help="write the day's records to FILE")
+    a.add_argument("show", type=cliargs.show_folder(), help="the show folder")
+    a.add_argument("--date", type=cliargs.day, help="the day, YYYY-MM-DD (default: the newest day in the log)")
+    a.add_argument("--csv", type=cliargs.output_file([".csv"], "CSV (UTF-8 with BOM, for Excel and WPS)"),
+                   metavar="FILE", help="write the day's records to FILE (.csv)")
     a.add_argument("--lines", action="store_true", help="also print every record")
-    a.add_argument("--log-dir", type=Path, help=argparse.SUPPRESS)  # tests and custom setups
+    a.add_argument("--log-dir", type=cliargs.path("the as-run folder"), help=argparse.SUPPRESS)  # tests, custom setups
     return {"asrun": cmd_asrun}
 
 
 def cmd_asrun(args: argparse.Namespace) -> int:
-    if args.csv is not None:
-        if args.csv.is_dir():
-            print(f"studio asrun: --csv {args.csv} is a folder; give a file name, e.g. "
-                  f"{args.csv / 'asrun.csv'}", file=sys.stderr)
-            return 2
-        if not args.csv.parent.is_dir():
-            print(f"studio asrun: --csv {args.csv}: the folder {args.csv.parent} does not exist; "
-                  "create it or write the CSV elsewhere", file=sys.stderr)
-            return 2
     folder = args.log_dir or asrun_folder(args.show)
     log = AsRunLog(folder)
     days = log.days()
     if args.date:
-        try:
-            day = date.fromisoformat(args.date)
-        except ValueError:
-            print(f"studio asrun: '{args.date}' is not a date; write it as YYYY-MM-DD", file=sys.stderr)
-            return 2
+        day = args.date
     elif days:
         day = days[-1]
     else:

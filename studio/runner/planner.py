@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from studio.core.text import strip_hidden
 from studio.show.model import Line, Product, Rundown, Show
 from studio.show.templates import Template
 from studio.show.variables import product_variables, show_variables
@@ -94,7 +95,14 @@ class Planner:
         self._insert.append(_Pending(product.id, list(product.pitch), PITCH))
 
     def interrupt_with_line(self, text: str, language: str | None = None) -> None:
-        """Say `text` next (typed by the operator; no templates), then resume."""
+        """Say `text` next (typed by the operator; no templates), then resume.
+
+        Hidden characters go as they do from show text (studio.core.text): a bidi override pasted
+        with the line must not reverse the caption on air. Nothing is left? Nothing is said.
+        """
+        text = strip_hidden(text).strip()
+        if not text:
+            return
         line = Line(id=f"one-off/{len(self._insert) + 1}", template=Template.literal(text), language=language)
         self._insert.append(_Pending(None, [line], ONE_OFF))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from studio.core import cliargs
 from studio.show.csv_import import read_products_csv
 from studio.show.editing import EditError, ShowEditor
 from studio.show.loader import _ID
@@ -20,10 +20,13 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
                     "(UTF-8 or GBK; comma, semicolon or tab). Prints what would be created and "
                     "the rows that cannot be imported. Exit 0 when something was imported, 1 when "
                     "nothing could be, 2 on usage errors.")
-    c.add_argument("show", type=Path, help="the show folder")
-    c.add_argument("csv", type=Path, metavar="FILE.csv", help="the CSV file")
+    c.add_argument("show", type=cliargs.show_folder(), help="the show folder")
+    c.add_argument("csv", type=cliargs.input_file("the CSV file"), metavar="FILE.csv", help="the CSV file")
     c.add_argument("--dry-run", action="store_true", help="only print what would be imported")
-    c.add_argument("--rundown", metavar="ID", help="also append the products to this rundown (created if new)")
+    c.add_argument("--rundown", metavar="ID",
+                   type=cliargs.checked(lambda rid: "" if _ID.match(rid) else "cannot be a rundown id",
+                                        "use letters, digits, '-' or '_'"),
+                   help="also append the products to this rundown (created if new)")
     c.add_argument("--update", action="store_true",
                    help="update products whose id already exists instead of reporting the row")
     return {"import-csv": cmd_import_csv}
@@ -31,10 +34,6 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
     """Run `studio import-csv`."""
-    if args.rundown is not None and not _ID.match(args.rundown):
-        print(f"studio import-csv: '{args.rundown}' cannot be a rundown id; use letters, digits, '-' or '_'",
-              file=sys.stderr)
-        return 2
     try:
         editor = ShowEditor(args.show)
     except EditError as exc:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from studio.compliance.wordlists import parse_word_lists
-from studio.core.paths import PathOutsideError, confine
+from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
+from studio.core.text import describe_hidden, find_hidden, strip_hidden
 from studio.show.model import (
     CANVAS_PRESETS,
     CARD_ACTIONS,
@@ -164,8 +165,21 @@ class _File:
             return {}
         return value
 
+    def clean(self, text: str, path: KeyPath) -> str:
+        """Text that reaches the screen or the voice, without hidden characters (warned, with their names)."""
+        hidden = find_hidden(text)
+        if not hidden:
+            return text
+        one = len(hidden) == 1
+        self.warn(path, f"{'hidden character' if one else f'{len(hidden)} hidden characters'} "
+                        f"{describe_hidden(hidden)} {'is' if one else 'are'} removed before airing",
+                  f"{'it' if one else 'they'} can reverse, hide or disguise text on screen and in speech; "
+                  f"delete {'it' if one else 'them'} from the file")
+        return strip_hidden(text).strip()
+
     def string(self, table: dict[str, Any], key: str, path: KeyPath, *, required: bool = False,
-               default: str = "", allow_empty: bool = False) -> str:
+               default: str = "", allow_empty: bool = False, shown: bool = False) -> str:
+        """A text value; `shown` text (it reaches the screen or the voice) is cleaned by `clean()`."""
         if key not in table:
             if required:
                 self.error(path + (key,), "is required", f'add {key} = "…"', line=self.line(path) or 1)
@@ -177,9 +191,15 @@ class _File:
         if not value.strip() and not allow_empty:
             self.error(path + (key,), "must not be empty")
             return default
-        return value.strip()
+        if not shown:
+            return value.strip()
+        cleaned = self.clean(value.strip(), path + (key,))
+        if not cleaned and not allow_empty:
+            self.error(path + (key,), "must not be empty (it holds only hidden characters)")
+            return default
+        return cleaned
 
-    def strings(self, table: dict[str, Any], key: str, path: KeyPath) -> tuple[str, ...]:
+    def strings(self, table: dict[str, Any], key: str, path: KeyPath, *, shown: bool = False) -> tuple[str, ...]:
         value = table.get(key)
         if value is None:
             return ()
@@ -192,10 +212,12 @@ class _File:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 self.error(path + (key, i), f"must be text, got {_kind(item)}")
-            elif not item.strip():
+                continue
+            text = self.clean(item.strip(), path + (key, i)) if shown else item.strip()
+            if not text:
                 self.warn(path + (key, i), "empty text is ignored")
             else:
-                out.append(item.strip())
+                out.append(text)
         return tuple(out)
 
     def number(self, table: dict[str, Any], key: str, path: KeyPath, default: float,
@@ -283,7 +305,7 @@ class _File:
         try:
             target = confine(self.ctx.root, rel)
         except PathOutsideError as exc:
-            self.error(path, str(exc), "media must live inside the show folder, e.g. media/tea.png")
+            self.error(path, str(exc), _path_hint(exc, "media must live inside the show folder, e.g. media/tea.png"))
             return None
         try:
             ok = target.is_dir() if expect_dir else target.is_file()
@@ -311,6 +333,8 @@ class _Context:
         # ids of product files that exist but could not be loaded: their errors are reported
         # in their own file, so a rundown naming them need not add a second error
         self.broken_products: set[str] = set()
+        # the products folder itself is refused (a link out, a loop): every product is unknown
+        self.products_refused = False
 
     def add(self, severity: Severity, file: str, line: int | None, key: str, message: str, hint: str) -> None:
         self.problems.append(Problem(severity, file, line, key, message, hint))
@@ -344,7 +368,18 @@ def load_show(path: Path | str, texts: Mapping[str, str | None] | None = None) -
     return LoadResult(show, problems, root)
 
 
+def _path_hint(exc: PathOutsideError, hint: str) -> str:
+    """What to do about a refused path: `hint`, or how to mend a symbolic link loop."""
+    return LOOP_HINT if isinstance(exc, SymlinkLoopError) else hint
+
+
 def _load(ctx: _Context, root: Path) -> Show | None:
+    try:
+        resolve(root)
+    except SymlinkLoopError:
+        ctx.add(Severity.ERROR, str(root), None, "", "symbolic link loop: the folder (or one above it) "
+                "leads back to itself", LOOP_HINT)
+        return None
     if not root.exists():
         ctx.add(Severity.ERROR, str(root), None, "", "no such folder", "give the folder that holds show.toml")
         return None
@@ -353,6 +388,11 @@ def _load(ctx: _Context, root: Path) -> Show | None:
                 "give the folder that holds show.toml (or the show.toml itself)")
         return None
     show_path = root / SHOW_FILE
+    try:  # the rules of every other show path: no link out of the folder, no loop
+        confine(root, SHOW_FILE)
+    except PathOutsideError as exc:
+        ctx.add(Severity.ERROR, SHOW_FILE, None, "", str(exc), _path_hint(exc, "copy the file into the show folder"))
+        return None
     if ctx.texts.get(SHOW_FILE) is None and (SHOW_FILE in ctx.texts or not show_path.is_file()):
         ctx.add(Severity.ERROR, SHOW_FILE, None, "", f"no {SHOW_FILE} in {root}",
                 f"`studio new {root}` creates a starter show")
@@ -364,7 +404,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
     d = src.data
     f.check_keys(d, (), SHOW_KEYS)
 
-    title = f.string(d, "title", (), required=True, default=root.name)
+    title = f.string(d, "title", (), required=True, default=root.name, shown=True)
     language = f.string(d, "language", (), default="zh-CN")
     if not _LANG.match(language):
         f.error(("language",), f"'{language}' is not a language tag", "write zh-CN, en-US, …")
@@ -379,7 +419,8 @@ def _load(ctx: _Context, root: Path) -> Show | None:
     if d.get("disclosure") is False:
         disclosure = ""  # switched off: studio.compliance reports it as an error for live use
     elif "disclosure" in d:
-        disclosure = f.string(d, "disclosure", (), default=disclosure_for(language), allow_empty=True)
+        disclosure = f.string(d, "disclosure", (), default=disclosure_for(language), allow_empty=True,
+                              shown=True)
     else:
         disclosure = disclosure_for(language)
     compliance = parse_word_lists(d.get("compliance"), f.error, f.warn)
@@ -400,7 +441,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
         between_lines=f.number(pauses_t, "between_lines", ("pauses",), 0.4, 0.0, 30.0, " seconds"),
         between_products=f.number(pauses_t, "between_products", ("pauses",), 1.5, 0.0, 60.0, " seconds"),
     )
-    ticker = f.strings(d, "ticker", ())
+    ticker = f.strings(d, "ticker", (), shown=True)
     logo = f.path_value(d, "logo", (), what="logo")
     filler = _lines(f, d.get("filler"), ("filler",), "filler", language, set(SHOW_VARIABLES), None)
 
@@ -501,6 +542,13 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
     pdir = root / PRODUCTS_DIR
     given = {rel for rel, text in ctx.texts.items()
              if text is not None and rel.startswith(PRODUCTS_DIR + "/") and rel.count("/") == 1}
+    try:
+        confine(root, PRODUCTS_DIR)
+    except PathOutsideError as exc:
+        ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", str(exc),
+                _path_hint(exc, "make products/ a real folder inside the show folder"))
+        ctx.products_refused = True
+        return []
     if not pdir.is_dir() and not given:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no products folder",
                 f"create {PRODUCTS_DIR}/ with one TOML file per product")
@@ -524,13 +572,17 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
         try:
             confine(root, rel)
         except PathOutsideError as exc:
-            ctx.add(Severity.ERROR, rel, None, "", str(exc), "copy the file into the show folder")
+            ctx.add(Severity.ERROR, rel, None, "", str(exc), _path_hint(exc, "copy the file into the show folder"))
+            ctx.broken_products.add(p.stem)
             continue
         if rel in ctx.texts:
             if ctx.texts[rel] is not None:
                 files.append(p)
         elif p.is_file():
             files.append(p)
+        elif p.is_symlink():
+            ctx.add(Severity.WARNING, rel, None, "", "a symbolic link to nothing; ignored",
+                    "point it at a product file, or delete it")
     if not files:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no product files",
                 f"add {PRODUCTS_DIR}/<id>.toml for each product")
@@ -568,7 +620,7 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Produc
     if not _ID.match(pid):
         f.error(("id",), f"'{pid}' cannot be a product id",
                 "use letters, digits, '-' or '_' (Chinese characters are fine), no spaces")
-    name = f.string(d, "name", (), required=True, default=pid)
+    name = f.string(d, "name", (), required=True, default=pid, shown=True)
     price = f.money(d, "price", (), required=True)
     original = f.money(d, "original_price", (), required=False)
     if price is not None and original is not None and original < price:
@@ -589,9 +641,9 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Produc
         f.warn(("image",), f"'{image.name}' is not a readable image; a placeholder is used",
                "re-export it as PNG or JPEG")
         image = None
-    selling_points = f.strings(d, "selling_points", ())
+    selling_points = f.strings(d, "selling_points", (), shown=True)
     stock = f.integer(d, "stock", (), None, 0, 10_000_000)
-    link = f.string(d, "link", (), default="", allow_empty=True)
+    link = f.string(d, "link", (), default="", allow_empty=True, shown=True)
     flash = _flash_sale(f, d)
     available = {name for name, needs in VARIABLES.items() if needs is None}
     if original is not None and price is not None and original > price:
@@ -686,7 +738,7 @@ def _line(f: _File, entry: Any, path: KeyPath, line_id: str, variables: set[str]
     else:
         f.error(path, f"a line must be text or a table, got {_kind(entry)}")
         return None
-    text = text.strip()
+    text = f.clean(text.strip(), path)
     if not text:
         f.warn(path, "empty line is ignored")
         return None
@@ -760,7 +812,7 @@ def _faq(f: _File, d: dict[str, Any], pid: str, language: str, variables: set[st
             f.error(path, f"an FAQ entry must be a table, got {_kind(entry)}")
             continue
         f.check_keys(entry, path, FAQ_KEYS)
-        keywords = f.strings(entry, "keywords", path)
+        keywords = f.strings(entry, "keywords", path, shown=True)  # comments arrive cleaned: match them
         if not keywords:
             f.error(path + ("keywords",), "an FAQ entry needs keywords", 'keywords = ["多少钱", "价格"]',
                     line=f.line(path))
@@ -796,7 +848,7 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
         if not _ID.match(rid):
             f.error(path, f"'{rid}' cannot be a rundown id", "use letters, digits, '-' or '_'")
         f.check_keys(body, path, RUNDOWN_KEYS)
-        title = f.string(body, "title", path, default=rid)
+        title = f.string(body, "title", path, default=rid, shown=True)
         items = []
         raw = body.get("products")
         if raw is None:
@@ -822,8 +874,8 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
                 if isinstance(item, str):
                     f.warn(ipath, "empty product id is ignored")
                 continue
-            if pid not in ids and pid in f.ctx.broken_products:
-                continue  # its own file already has the error
+            if pid not in ids and (pid in f.ctx.broken_products or f.ctx.products_refused):
+                continue  # its own file (or the folder) already has the error
             if pid not in ids:
                 known = ids + sorted(f.ctx.broken_products)
                 f.error(ipath, f"unknown product '{pid}'",

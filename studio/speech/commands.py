@@ -11,9 +11,10 @@ import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
+from studio.core import cliargs
 from studio.core.clock import SystemClock
+from studio.core.text import strip_hidden
 from studio.show.model import Line, Show, Voice
 from studio.show.templates import Node, Var, Variant
 from studio.speech.cache import SpeechCache, default_cache_dir
@@ -30,35 +31,39 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argp
     v = subparsers.add_parser("voices", help="list the installed voices and their languages",
                               description="List the voices the TTS engine has, with their languages, "
                                           "and which one studio picks for zh-CN and en-US.")
-    v.add_argument("--lang", help="only voices for this language (e.g. zh-CN, en)")
+    v.add_argument("--lang", type=cliargs.language, help="only voices for this language (e.g. zh-CN, en)")
     v.add_argument("--json", action="store_true", help="print JSON for tools")
     _cache_args(v)
 
     s = subparsers.add_parser("say", help="speak a line into a WAV and show its timings",
                               description="Synthesize TEXT as the host would say it. Prints what the "
                                           "voice read, the word timings and a mouth-track summary.")
-    s.add_argument("text", help="the line, as a caption would show it")
-    s.add_argument("--lang", default="zh-CN", help="the line's language (default zh-CN)")
-    s.add_argument("--voice", default="auto", help="a voice id or name (default: by language)")
-    s.add_argument("--rate", type=int, default=175, help="words per minute (default 175)")
-    s.add_argument("--volume", type=float, default=1.0, help="0.0–1.0 (default 1.0)")
-    s.add_argument("--fps", type=int, default=30, help="frame rate the mouth track is made for")
-    s.add_argument("-o", "--output", type=Path, metavar="WAV", help="write the audio here")
+    s.add_argument("text", type=cliargs.text(what="line to say"), help="the line, as a caption would show it")
+    s.add_argument("--lang", type=cliargs.language, default="zh-CN", help="the line's language (default zh-CN)")
+    s.add_argument("--voice", type=cliargs.text(max_length=500, what="voice id or name"), default="auto",
+                   help="a voice id or name (default: by language)")
+    s.add_argument("--rate", type=cliargs.whole(40, 500, unit="words per minute"), default=175,
+                   help="words per minute, 40–500 (default 175)")
+    s.add_argument("--volume", type=cliargs.real(0.0, 1.0), default=1.0, help="0.0–1.0 (default 1.0)")
+    s.add_argument("--fps", type=cliargs.whole(10, 60, unit="frames per second"), default=30,
+                   help="frame rate the mouth track is made for, 10–60 (default 30)")
+    s.add_argument("-o", "--output", type=cliargs.output_file([".wav"], "WAV audio"), metavar="WAV",
+                   help="write the audio here")
     _cache_args(s)
 
     y = subparsers.add_parser("synth", help="pre-synthesize every line of a show into the cache",
                               description="Speak every pitch line, FAQ answer and filler line of a "
                                           "show (each variant, up to --max-variants per line) so the "
                                           "show starts with its audio ready.")
-    y.add_argument("show", type=Path, help="the show folder (or its show.toml)")
-    y.add_argument("--max-variants", type=int, default=12, metavar="N",
-                   help="at most N variants of each line (default 12)")
+    y.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
+    y.add_argument("--max-variants", type=cliargs.whole(1, 1000), default=12, metavar="N",
+                   help="at most N variants of each line, 1–1000 (default 12)")
     _cache_args(y)
     return {"voices": cmd_voices, "say": cmd_say, "synth": cmd_synth}
 
 
 def _cache_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--cache-dir", type=Path, metavar="DIR",
+    p.add_argument("--cache-dir", type=cliargs.output_folder("the speech cache"), metavar="DIR",
                    help=f"where synthesized audio is kept (default {default_cache_dir() / 'speech'})")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
@@ -118,15 +123,12 @@ def mouth_summary(utt: Utterance) -> str:
 
 
 def cmd_say(args: argparse.Namespace) -> int:
-    if not 0.0 <= args.volume <= 1.0:
-        _err("say", "--volume must be between 0.0 and 1.0")
-        return 2
-    if not 40 <= args.rate <= 500:
-        _err("say", "--rate must be between 40 and 500 words per minute")
-        return 2
+    text = strip_hidden(args.text)  # what the screen and the voice get from show text (studio.core.text)
+    if not text.strip():
+        return cliargs.usage_error("say", "text", args.text, "holds only hidden characters", "give a line to say")
     speaker = _speaker(args, args.fps)
     try:
-        utt = speaker.synthesize(args.text, args.lang, Voice(id=args.voice, rate=args.rate,
+        utt = speaker.synthesize(text, args.lang, Voice(id=args.voice, rate=args.rate,
                                                              volume=args.volume))
     finally:
         speaker.engine.close()
@@ -206,9 +208,6 @@ def _progress(done: int, total: int, note: str) -> None:
 def cmd_synth(args: argparse.Namespace) -> int:
     from studio.show.loader import load_show
 
-    if args.max_variants < 1:
-        _err("synth", "--max-variants must be at least 1")
-        return 2
     result = load_show(args.show)
     if result.show is None:
         for p in result.problems:

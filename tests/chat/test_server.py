@@ -280,8 +280,10 @@ def test_studio_comment_without_a_live_show(state_home: Path, capsys: pytest.Cap
 
 
 def test_studio_comment_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert chat_commands.cmd_comment(_comment_args("/shows/demo", "  ")) == 2
-    assert chat_commands.cmd_comment(_comment_args("/shows/demo", "hi", "--port", "70000")) == 2
+    for argv in (("/shows/demo", "  "), ("/shows/demo", "hi", "--port", "70000")):
+        with pytest.raises(SystemExit) as exc:  # the argument types (studio.core.cliargs) refuse them
+            _comment_args(*argv)
+        assert exc.value.code == 2
 
 
 # ---- hand-over to the owner's thread ----

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from studio.core.paths import PathOutsideError, confine, show_relative
+from studio.core.paths import PathOutsideError, SymlinkLoopError, confine, resolve, show_relative
 
 
 @pytest.fixture
@@ -91,3 +92,37 @@ def test_path_outside_error_is_a_value_error() -> None:
 def test_show_relative(root: Path, tmp_path: Path) -> None:
     assert show_relative(root, root / "media" / "tea.png") == "media/tea.png"
     assert show_relative(root, tmp_path / "secret.txt") == (tmp_path / "secret.txt").as_posix()
+
+
+# ---- symbolic link loops: a located refusal, never a RuntimeError from pathlib ----------------
+
+def test_a_self_loop_is_a_symlink_loop_error(symlink, root: Path) -> None:
+    symlink(root / "media" / "self.png", root / "media" / "self.png")
+    with pytest.raises(SymlinkLoopError) as exc:
+        confine(root, "media/self.png")
+    assert str(exc.value) == "symbolic link loop: 'media/self.png' leads back to itself"
+
+
+def test_a_two_link_loop_and_a_loop_in_a_parent_folder(symlink, root: Path) -> None:
+    symlink(root / "b", root / "a")
+    symlink(root / "a", root / "b")
+    for relative in ("a", "b", "a/tea.png", "media/../a/x/y.png"):
+        with pytest.raises(SymlinkLoopError, match=f"'{re.escape(relative)}' leads back to itself"):
+            confine(root, relative)
+
+
+def test_a_looping_root_is_a_symlink_loop_error(symlink, tmp_path: Path) -> None:
+    symlink(tmp_path / "loop", tmp_path / "loop")
+    with pytest.raises(SymlinkLoopError):
+        confine(tmp_path / "loop", "show.toml")
+    with pytest.raises(SymlinkLoopError, match="symbolic link loop: '.*/loop/x' leads back to itself"):
+        resolve(tmp_path / "loop" / "x")
+
+
+def test_a_symlink_loop_is_refused_like_any_path_out() -> None:
+    assert issubclass(SymlinkLoopError, PathOutsideError)  # callers that refuse paths need no change
+
+
+def test_resolve_of_ordinary_paths(root: Path) -> None:
+    assert resolve(root / "media" / ".." / "media" / "tea.png") == (root / "media" / "tea.png").resolve()
+    assert resolve(root / "missing" / "x.png") == (root / "missing" / "x.png").resolve()

@@ -10,6 +10,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from studio.runner.asrun import AIRED, BLOCKED, AsRunLog, AsRunRecord, export_csv, read_file, summarize
 from studio.runner.planner import Position
 
@@ -138,13 +140,17 @@ def test_asrun_command_prints_a_summary_and_exports_csv(tmp_path: Path, capsys) 
     assert len(out_csv.read_text(encoding="utf-8-sig").splitlines()) == 4
     assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "2026-11-25"]) == 1
     assert "days with records: 2026-11-26" in capsys.readouterr().err
-    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"]) == 2
+    with pytest.raises(SystemExit) as exc:  # a usage error (studio.core.cliargs): one line, exit 2
+        main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--date", "26/11"])
+    assert exc.value.code == 2
     capsys.readouterr()
-    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(tmp_path)]) == 2
-    assert "is a folder; give a file name" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(tmp_path)])
+    assert exc.value.code == 2 and "is a folder" in capsys.readouterr().err
     missing = tmp_path / "nope" / "day.csv"
-    assert main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(missing)]) == 2
-    assert "does not exist" in capsys.readouterr().err and not missing.parent.exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["asrun", str(tmp_path), "--log-dir", str(tmp_path / "log"), "--csv", str(missing)])
+    assert exc.value.code == 2 and not missing.parent.exists()
 
 
 def test_day_tail_reads_only_what_was_appended(tmp_path: Path) -> None:

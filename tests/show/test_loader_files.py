@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from studio.core.problems import Severity
 from studio.show.loader import load_show
 
@@ -213,3 +215,121 @@ def test_unusable_folder_name_is_a_problem_not_an_exception(tmp_path: Path, load
     assert p.is_error and p.message.startswith("cannot read the show: ")
     p = only(load(tmp_path / ("x" * 300) / "show.toml"))
     assert p.is_error and p.file == str(tmp_path / ("x" * 300))
+
+
+# ---- one set of path rules for every file of a show, show.toml included -----------------------
+
+LOOP_HINT = "replace the link with the real file or folder, or point it at one"
+
+
+def test_show_toml_linked_from_outside_is_an_error(symlink, make_show, load, only, tmp_path: Path) -> None:
+    root = make_show(show=None)
+    (tmp_path / "elsewhere.toml").write_text(SHOW, encoding="utf-8")
+    symlink(tmp_path / "elsewhere.toml", root / "show.toml")
+    p = only(load(root))
+    assert (p.file, p.line, p.severity) == ("show.toml", None, Severity.ERROR)
+    assert p.message == "'show.toml' leads outside the show folder through a symbolic link"
+    assert p.hint == "copy the file into the show folder"
+
+
+def test_show_toml_linked_inside_the_folder_is_fine(symlink, make_show, load) -> None:
+    root = make_show(show=None, files={"versions/v2.toml": SHOW})
+    symlink(root / "versions" / "v2.toml", root / "show.toml")
+    assert load(root).problems == ()
+
+
+@pytest.mark.parametrize("target", ["show.toml", "other.toml"])
+def test_show_toml_in_a_symlink_loop(symlink, make_show, load, only, target: str) -> None:
+    root = make_show(show=None)
+    symlink(root / target, root / "show.toml")
+    if target != "show.toml":
+        symlink(root / "show.toml", root / target)
+    p = only(load(root))
+    assert (p.file, p.severity, p.message, p.hint) == (
+        "show.toml", Severity.ERROR, "symbolic link loop: 'show.toml' leads back to itself", LOOP_HINT)
+
+
+def test_a_product_file_in_a_loop_is_one_located_error(symlink, make_show, load, only) -> None:
+    root = make_show(show='title = "t"\n[rundowns.main]\nproducts = ["tea", "loop"]\n')
+    symlink(root / "products" / "loop.toml", root / "products" / "loop.toml")
+    result = load(root)
+    p = only(result)  # the rundown naming it does not add a second error
+    assert (p.file, p.message, p.hint) == (
+        "products/loop.toml", "symbolic link loop: 'products/loop.toml' leads back to itself", LOOP_HINT)
+
+
+def test_a_products_folder_in_a_loop_or_leading_out(symlink, make_show, load, only, tmp_path: Path) -> None:
+    root = make_show(products=None)
+    symlink(root / "products", root / "products")
+    p = only(load(root))
+    assert (p.file, p.message) == ("products/", "symbolic link loop: 'products' leads back to itself")
+    other = make_show(products=None)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "tea.toml").write_text(PRODUCT, encoding="utf-8")
+    symlink(tmp_path / "shared", other / "products")
+    p = only(load(other))
+    assert (p.file, p.message) == ("products/", "'products' leads outside the show folder through a symbolic link")
+
+
+@pytest.mark.parametrize(("show", "key"), [
+    ('title = "t"\nlogo = "media/loop.png"\n', "logo"),
+    ('title = "t"\nbackground = "media/loop.png"\n', "background"),
+    ('title = "t"\navatar = "media/loop.png"\n', "avatar"),
+])
+def test_media_in_a_loop_is_a_located_error(symlink, make_show, load, only, show: str, key: str) -> None:
+    root = make_show(show=show + '[rundowns.main]\nproducts = ["tea"]\n', files={"media/x.png": b""})
+    symlink(root / "media" / "loop.png", root / "media" / "loop.png")
+    p = only(load(root))
+    assert (p.file, p.line, p.key, p.severity) == ("show.toml", 2, key, Severity.ERROR)
+    assert (p.message, p.hint) == ("symbolic link loop: 'media/loop.png' leads back to itself", LOOP_HINT)
+
+
+def test_a_product_image_behind_a_looping_folder(symlink, make_show, load, only) -> None:
+    root = make_show(products={"tea": PRODUCT + 'image = "media/a/tea.png"\n'})
+    (root / "media").mkdir()
+    symlink(root / "media" / "b", root / "media" / "a")
+    symlink(root / "media" / "a", root / "media" / "b")
+    p = only(load(root))
+    assert (p.file, p.line, p.key) == ("products/tea.toml", 4, "image")
+    assert p.message == "symbolic link loop: 'media/a/tea.png' leads back to itself"
+
+
+@pytest.mark.parametrize("make_loop", ["self", "pair", "parent"])
+def test_a_show_folder_in_a_loop(symlink, tmp_path: Path, load, only, make_loop: str) -> None:
+    if make_loop == "pair":
+        symlink(tmp_path / "b", tmp_path / "a")
+        symlink(tmp_path / "a", tmp_path / "b")
+    else:
+        symlink(tmp_path / "a", tmp_path / "a")
+    given = tmp_path / "a" / "show" if make_loop == "parent" else tmp_path / "a"
+    for path in (given, given / "show.toml"):
+        p = only(load(path))
+        assert (p.file, p.severity) == (str(given), Severity.ERROR)
+        assert (p.message, p.hint) == ("symbolic link loop: the folder (or one above it) leads back to itself",
+                                       LOOP_HINT)
+
+
+def test_a_product_link_to_nothing_is_a_warning(symlink, make_show, load, only) -> None:
+    root = make_show()
+    symlink(root / "products" / "gone.toml.bak", root / "products" / "gone.toml")
+    p = only(load(root))
+    assert (p.file, p.severity, p.message) == ("products/gone.toml", Severity.WARNING,
+                                               "a symbolic link to nothing; ignored")
+
+
+def test_every_check_of_a_looping_show_reports_instead_of_raising(symlink, make_show) -> None:
+    # What `studio check`, `studio live` and the console's Open… call: the loader, the avatar
+    # pack and the wording checks, each given a loop somewhere.
+    from studio.checks import check_show
+
+    root = make_show(show='title = "t"\navatar = "packs/mine"\n[rundowns.main]\nproducts = ["tea"]\n',
+                     files={"packs/mine/avatar.toml": 'name = "mine"\n[parts.head]\nimage = "parts/head.svg"\n'})
+    (root / "packs" / "mine" / "parts").mkdir()
+    symlink(root / "packs" / "mine" / "parts" / "head.svg", root / "packs" / "mine" / "parts" / "head.svg")
+    result = check_show(root)
+    assert result.show is None
+    assert any(p.file == "packs/mine/avatar.toml" and "symbolic link loop" in p.message for p in result.errors)
+    symlink(root / "products" / "loop.toml", root / "products" / "loop.toml")
+    result = check_show(root)
+    assert any(p.file == "products/loop.toml" and "symbolic link loop" in p.message for p in result.errors)
+    assert check_show(root / "products" / "loop.toml" / "show.toml").errors  # a looping path given as the show

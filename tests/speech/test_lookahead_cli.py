@@ -105,7 +105,8 @@ def test_synth_fills_the_cache_for_the_demo_show(capsys: pytest.CaptureFixture[s
 
 
 def test_synth_refuses_a_broken_show(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert _run(["synth", str(tmp_path / "missing"), "--cache-dir", str(tmp_path)]) == 1
+    (tmp_path / "broken").mkdir()  # a folder without show.toml
+    assert _run(["synth", str(tmp_path / "broken"), "--cache-dir", str(tmp_path)]) == 1
     assert "has errors" in capsys.readouterr().err
 
 

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.core import cliargs
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -23,12 +25,13 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
     p = sub.add_parser("console", help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
                        "Keys: F5 go live, Space pause/resume, Ctrl+Right skip the line, Ctrl+N next product, "
                        "Ctrl+I interrupt, Shift+F5 stop.")
-    p.add_argument("show", type=Path, nargs="?",
+    p.add_argument("show", type=cliargs.show_folder(), nargs="?",
                    help="the show folder (or its show.toml); default: the last one opened, else the demo show")
     p.add_argument("--no-audio", action="store_true", help="on air without sound (a silent clock runs)")
     p.add_argument("--no-control", action="store_true",
                    help="on air, do not accept comments and remote commands on 127.0.0.1")
-    p.add_argument("--screenshot", type=Path, metavar="PNG", help="save a picture of the console and quit")
+    p.add_argument("--screenshot", type=cliargs.output_file([".png"], "a PNG image"), metavar="PNG",
+                   help="save a picture of the console and quit")
     return {"console": cmd_console}
 
 
@@ -46,6 +49,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
 
     from studio.checks import check_show
+    from studio.outputs.commands import overwrites_show
     from studio.ui.application import exec_or_screenshot, make_app
     from studio.ui.console import i18n
     from studio.ui.console.window import ConsoleWindow, live_session_factory
@@ -59,10 +63,9 @@ def cmd_console(args: argparse.Namespace) -> int:
         last = settings.value("console/last_show")
         demo = Path(str(resources.files("studio") / "assets" / "demo-show"))
         path = Path(str(last)) if last and Path(str(last)).exists() else demo
-    if not path.exists():
-        print(f"studio console: {path} does not exist (give a show folder, or its show.toml)", file=sys.stderr)
-        return 1
     result = check_show(path)
+    if overwrites_show("console", "--screenshot", args.screenshot, result.root, result.show):
+        return 2
     window = ConsoleWindow(result, settings, live_session_factory(audio=not args.no_audio,
                                                                  control=not args.no_control))
     window.show()
