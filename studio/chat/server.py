@@ -676,8 +676,10 @@ class ControlServer:
         return f"http://{HOST}:{self.port}"
 
     @property
-    def refusals(self) -> RefusalLog:
-        return self._reactor.refusals
+    def open_connections(self) -> int:
+        """Connections the server holds now (reading, being answered or closing)."""
+        reactor = self._reactor
+        return len(reactor._conns) if reactor is not None else 0
 
     def start(self) -> ControlServer:
         """Serve on a background thread (and the worker threads)."""
