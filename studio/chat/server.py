@@ -318,6 +318,7 @@ class _Reactor:
         self._accept_paused_until = 0.0
         self._conns: set[_Conn] = set()
         self._reading: dict[_Conn, None] = {}  # in arrival order: the oldest is the first to make room
+        self._lingering: dict[_Conn, None] = {}  # answered, draining what the client still sends
         self._per_address: collections.Counter[str] = collections.Counter()
         self._finished: collections.deque[tuple[_Conn, int, str, bytes]] = collections.deque()
         self._stopping = False
@@ -412,7 +413,7 @@ class _Reactor:
                 return
             address = str(peer[0])
             if not self._make_room(address):
-                self.refusals.note("connection closed: too many connections", address)
+                self.refusals.note("connection refused: every slot is being answered", address)
                 sock.close()
                 continue
             sock.setblocking(False)
@@ -424,17 +425,28 @@ class _Reactor:
             self._read(conn)  # a well-behaved client sent its request with the connection
 
     def _make_room(self, address: str) -> bool:
-        """Below both caps, or made so by closing the oldest connection still sending its request."""
-        if self._per_address[address] >= self.limits.per_address:
-            victim = next((c for c in self._reading if c.address == address), None)
-            if victim is None:
-                return False
-            self._evict(victim)
-        if len(self._conns) >= self.limits.total:
-            victim = next(iter(self._reading), None)
-            if victim is None:
-                return False
-            self._evict(victim)
+        """Below both caps, or made so by closing a connection that is done (answered, the client
+        not yet gone) or else the oldest one still sending its request.
+
+        The oldest goes first: a request that arrives whole (as an operator's does, within a
+        millisecond on loopback) is never the oldest, while a client holding a slot open is.
+        """
+        if self._per_address[address] >= self.limits.per_address and not self._evict_oldest(address):
+            return False
+        return len(self._conns) < self.limits.total or self._evict_oldest(None)
+
+    def _evict_oldest(self, address: str | None) -> bool:
+        def mine(c: _Conn) -> bool:
+            return address is None or c.address == address
+
+        done = next((c for c in self._lingering if mine(c)), None)
+        if done is not None:
+            self._close(done)
+            return True
+        victim = next((c for c in self._reading if mine(c)), None)
+        if victim is None:
+            return False  # every slot holds a request being answered: the newcomer waits its turn
+        self._evict(victim)
         return True
 
     def _evict(self, conn: _Conn) -> None:
@@ -585,6 +597,7 @@ class _Reactor:
             return
         conn.state = LINGERING
         conn.deadline = now + LINGER_SECONDS
+        self._lingering[conn] = None
         self._watch(conn, selectors.EVENT_READ)
 
     def _linger(self, conn: _Conn) -> None:
@@ -633,6 +646,7 @@ class _Reactor:
         conn.sock.close()
         self._conns.discard(conn)
         self._reading.pop(conn, None)
+        self._lingering.pop(conn, None)
         self._per_address[conn.address] -= 1
         if self._per_address[conn.address] <= 0:
             del self._per_address[conn.address]

@@ -256,16 +256,24 @@ def test_slow_comment_handling_fills_its_own_budget_only(serve: Callable[..., Co
 def test_an_answer_says_why_when_the_comment_budget_is_used_up(serve: Callable[..., ControlServer],
                                                                make_inbox: Callable[..., Box]) -> None:
     box = make_inbox()
-    gate = threading.Event()
+    gate, entered = threading.Event(), threading.Event()
     real_submit = box.inbox.submit
-    box.inbox.submit = lambda user, text, **kw: (gate.wait(10), real_submit(user, text, **kw))[1]  # type: ignore
+
+    def held_submit(user: str, text: str, **kw: Any) -> Any:
+        entered.set()
+        gate.wait(10)  # fault injection: the inbox hangs
+        return real_submit(user, text, **kw)
+
+    box.inbox.submit = held_submit  # type: ignore[method-assign]
     server = serve(box, connections=ConnectionLimits(comment_workers=1, waiting=1))
     held = [threading.Thread(target=request, args=(server.port, "POST", "/comments", {"user": f"u{i}", "text": "hi"}))
             for i in range(2)]  # one in the worker, one waiting
-    for t in held:
-        t.start()
+    held[0].start()
     try:
-        assert _wait_until(lambda: request(server.port, "POST", "/comments", {"user": "x", "text": "hi"}).status == 503)
+        assert entered.wait(10)
+        held[1].start()
+        assert _wait_until(lambda: server.open_connections == 2)
+        time.sleep(0.2)  # the second one is read and queued at once; leave it the time to be
         reply = request(server.port, "POST", "/comments", {"user": "y", "text": "hi"})
         assert reply.status == 503 and reply.headers["Retry-After"] == "1"
         assert "too many comments at once" in reply.body["error"]
@@ -355,6 +363,7 @@ def test_per_address_and_total_caps_close_the_oldest_slow_connection(serve: Call
     server = serve(connections=ConnectionLimits(total=6, per_address=3))
     idle = [_connect(server.port) for _ in range(3)]
     try:
+        assert _wait_until(lambda: server.open_connections == 3)
         # A fourth connection from the same address: the oldest of the three makes room.
         assert request(server.port, "GET", "/status").status == 200
         assert _read_all(idle[0]).startswith(b"HTTP/1.0 503")
