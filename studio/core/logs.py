@@ -148,10 +148,6 @@ def setup_logging(verbose: bool = False, debug: bool = False) -> None:
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("studio: %(message)s"))
     root.addHandler(console)
-    wanted = (os.environ.get(LEVEL_VARIABLE) or "").strip().upper()
-    if wanted and wanted not in _LEVELS:
-        logging.getLogger(__name__).warning("%s=%s is not a level (one of %s); logging at INFO",
-                                            LEVEL_VARIABLE, wanted[:20], ", ".join(_LEVELS))
     try:
         path = log_path()
         private_dir(path.parent)
@@ -160,6 +156,10 @@ def setup_logging(verbose: bool = False, debug: bool = False) -> None:
         root.addHandler(handler)
     except OSError:
         pass  # a read-only home must not stop the show
+    wanted = (os.environ.get(LEVEL_VARIABLE) or "").strip().upper()
+    if wanted and wanted not in _LEVELS:
+        logging.getLogger(__name__).warning("%s=%s is not a level (one of %s); logging at INFO",
+                                            LEVEL_VARIABLE, wanted[:20], ", ".join(_LEVELS))
 
 
 def speaks_utf8(stream: object) -> bool:
