@@ -66,6 +66,7 @@ TOKEN_FILE = "control-token"
 CONTROL, COMMENTS = "control", "comments"  # the two budgets: the operator's requests and viewers' comments
 SUMMARY_SECONDS = 60.0  # refusals are logged once per this period
 LINGER_SECONDS = 2.0  # after answering, how long unread input is drained before closing
+SWEEP_SECONDS = 0.1  # how often deadlines are checked (so they hold to a tenth of a second)
 _HTTP_VERSION = re.compile(r"HTTP/1\.[01]")
 _METHOD = re.compile(r"[A-Z]{1,16}")
 
@@ -275,7 +276,7 @@ class _Workers:
             return False
         return True
 
-    def stop(self) -> None:
+    def stop(self, time_left: Callable[[], float]) -> None:
         self._stopping = True
         for _ in self._threads:
             try:
@@ -283,8 +284,7 @@ class _Workers:
             except queue.Full:
                 break  # the workers see _stopping within their next wait
         for t in self._threads:
-            if t.is_alive():
-                t.join(timeout=3)
+            t.join(timeout=time_left())
 
     def _work(self) -> None:
         while not self._stopping:
@@ -316,6 +316,7 @@ class _Reactor:
         self._selector.register(self.listener, selectors.EVENT_READ, None)
         self._selector.register(self._wake_r, selectors.EVENT_READ, self._wake_r)
         self._accept_paused_until = 0.0
+        self._next_sweep = 0.0
         self._conns: set[_Conn] = set()
         self._reading: dict[_Conn, None] = {}  # in arrival order: the oldest is the first to make room
         self._lingering: dict[_Conn, None] = {}  # answered, draining what the client still sends
@@ -342,8 +343,9 @@ class _Reactor:
             self._wake()
             self._thread.join(timeout=5)
             self._thread = None
+            end = self.steady.monotonic() + 3.0  # a worker stuck in a callback is a daemon: let it be
             for pool in self._pools.values():
-                pool.stop()
+                pool.stop(lambda: max(0.0, end - self.steady.monotonic()))
         else:
             self._shut()
 
@@ -368,20 +370,18 @@ class _Reactor:
                     else:
                         self._io(key.data, mask, now)
                 self._deliver(now)
-                self._expire(self.steady.monotonic())
-                self.refusals.flush()
+                now = self.steady.monotonic()
+                if now >= self._next_sweep:  # not after every event: a flood must not pay O(connections) each
+                    self._next_sweep = now + SWEEP_SECONDS
+                    self._expire(now)
+                    self.refusals.flush()
         except Exception:  # a bug here must not pass silently: the show goes on, the API is off
             log.exception("control API: the connection loop failed; comments and remote control are off")
         finally:
             self._shut()
 
     def _timeout(self) -> float:
-        now = self.steady.monotonic()
-        if self._accept_paused_until and now >= self._accept_paused_until:
-            self._accept_paused_until = 0.0
-            self._selector.register(self.listener, selectors.EVENT_READ, None)
-        soonest = min((c.deadline for c in self._conns if c.state != WORKING), default=now + 0.5)
-        return max(0.0, min(0.5, soonest - now))
+        return max(0.0, min(SWEEP_SECONDS, self._next_sweep - self.steady.monotonic()))
 
     def _shut(self) -> None:
         for conn in list(self._conns):
@@ -619,6 +619,9 @@ class _Reactor:
         self._close(conn)
 
     def _expire(self, now: float) -> None:
+        if self._accept_paused_until and now >= self._accept_paused_until:
+            self._accept_paused_until = 0.0
+            self._selector.register(self.listener, selectors.EVENT_READ, None)
         for conn in [c for c in self._conns if c.state != WORKING and c.deadline <= now]:
             if conn.state == READING:
                 self.refusals.note(f"408 request not complete within {self.limits.deadline:g} s", conn.address)

@@ -148,7 +148,8 @@ class LiveSession(QObject):
 
     On air, it holds the show's lock (`studio.core.live_registry`) from before anything starts
     until `stop()`: a second session of the same show, in any process, raises ShowAlreadyLive
-    (naming the pid to stop). Pass `lock` when the caller took it earlier; the session owns it then.
+    (naming the pid to stop). A caller that already tried (`claim_show`) passes `claimed=True` and
+    the `lock` it got, None if the state folder could not hold one; the session owns it then.
     """
 
     @_gives_back_the_lock
@@ -156,10 +157,11 @@ class LiveSession(QObject):
                  options: StreamOptions | None = None, asrun_dir: Path | None = None,
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
                  only_product: str | None = None, outputs: list | None = None,
-                 control: bool = False, control_port: int = 0, lock: ShowLock | None = None) -> None:
+                 control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
+                 claimed: bool = False) -> None:
         super().__init__()
         self.lock: ShowLock | None = lock
-        if live and lock is None:
+        if live and lock is None and not claimed:
             try:
                 self.lock = claim_show(show)
             except ShowAlreadyLive:
@@ -345,7 +347,11 @@ class LiveSession(QObject):
         self.inbox = CommentInbox(self.show, clock=self.wall, record=self._chat_event)
         self.board = StatusBoard()
         self.relay = CommandRelay(playout_commands(self.playout))
-        token, token_file = ensure_token()
+        try:
+            token, token_file = ensure_token()
+        except OSError as exc:  # an unwritable state folder must not stop the show either
+            log.error("comments and remote control are off: cannot keep the control token (%s)", exc)
+            return
         try:
             self.server = ControlServer(self.inbox, self.board, self.relay, token, port=port).start()
         except OSError as exc:  # a taken port must not stop the show

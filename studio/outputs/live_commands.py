@@ -174,7 +174,8 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
                               control=live and not getattr(args, "no_control", False),
-                              control_port=getattr(args, "control_port", 0), outputs=outputs, lock=lock)
+                              control_port=getattr(args, "control_port", 0), outputs=outputs, lock=lock,
+                              claimed=live)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1
