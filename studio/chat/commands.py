@@ -58,7 +58,11 @@ def cmd_comment(args: argparse.Namespace) -> int:
     port = args.port
     if port is None:
         show = args.show.parent if args.show.name == "show.toml" else args.show
-        found = find_live(show)
+        try:
+            found = find_live(show)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Path.resolve)
+            print(f"studio comment: cannot follow {show}: {exc}; give the show folder itself", file=sys.stderr)
+            return 2
         if found is None:
             print(f"studio comment: {_not_live(show)}", file=sys.stderr)
             return 1

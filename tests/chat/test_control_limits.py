@@ -357,6 +357,19 @@ def test_expect_continue_and_oversized_heads(serve: Callable[..., ControlServer]
             assert _read_all(s).startswith(b"HTTP/1.0 431")
 
 
+def test_ambiguous_bodies_are_refused_before_they_are_read(serve: Callable[..., ControlServer]) -> None:
+    server = serve()
+    body = b'{"user": "a", "text": "hi"}'
+    for extra, status in ((b"Content-Length: 2\r\n", b"400"),  # two lengths: which one?
+                          (b"Transfer-Encoding: chunked\r\n", b"411")):
+        with _connect(server.port) as s:
+            s.sendall(_head(server.port, length=len(body))[:-2] + extra + b"\r\n" + body)
+            assert _read_all(s).split(b" ")[1] == status, extra
+    with _connect(server.port) as s:  # a request line that is no request
+        s.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n")  # a TLS hello, say
+        assert _read_all(s).startswith(b"HTTP/1.0 400")
+
+
 # ---- connection caps ----
 
 def test_per_address_and_total_caps_close_the_oldest_slow_connection(serve: Callable[..., ControlServer]) -> None:

@@ -289,9 +289,14 @@ def test_studio_comment_without_a_live_show(state_home: Path, tmp_path: Path,
     assert f"no show is live on port {free}" in capsys.readouterr().err
 
 
-def test_studio_comment_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+def test_studio_comment_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert chat_commands.cmd_comment(_comment_args("/shows/demo", "  ")) == 2
     assert chat_commands.cmd_comment(_comment_args("/shows/demo", "hi", "--port", "70000")) == 2
+    if sys.platform != "win32":
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        assert chat_commands.cmd_comment(_comment_args(str(tmp_path / "a"), "hi")) == 2
+        assert "cannot follow" in capsys.readouterr().err
 
 
 # ---- hand-over to the owner's thread ----
