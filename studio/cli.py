@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Run `studio COMMAND --help` for a command's options.",
     )
     p.add_argument("--version", action="version", version=f"studio {__version__}")
+    p.add_argument("--debug", action="store_true",
+                   help="log every detail (DEBUG) to the studio log; INFO otherwise (or set STUDIO_LOG_LEVEL)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("check", help="check a show folder and list every problem",
@@ -196,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    setup_logging()
+    setup_logging(debug=args.debug)
     try:
         if args.command == "check":
             return cmd_check(args)

@@ -1,7 +1,9 @@
-"""`studio comment`: post a test comment to the live show's control server and print its answer.
+"""`studio comment`: post a test comment to a live show's control server and print its answer.
 
-Exit codes: 0 the server took the comment (answered or dropped, as printed), 1 no show is live or
-the server refused it, 2 usage errors.
+The show is found in the registry of live shows (`studio.core.live_registry`), so with two
+shows on air each comment reaches the one named. Exit codes: 0 the server took the comment
+(answered or dropped, as printed), 1 that show is not live (the live ones are listed) or the
+server refused it, 2 usage errors.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from studio.chat.server import HOST, discovery_path, read_discovery, read_token, token_path
+from studio.chat.server import HOST, read_token, token_path
 from studio.core import cliargs
-from studio.core.paths import PathOutsideError, resolve
+from studio.core.live_registry import find_live, live_pid, live_shows
 from studio.core.logs import speaks_utf8
 
 Handler = Callable[[argparse.Namespace], int]
@@ -37,29 +39,32 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
     return {"comment": cmd_comment}
 
 
-def _same_show(given: Path, live: str) -> bool:
-    if not live:
-        return True
-    a = given.parent if given.name == "show.toml" else given
-    try:
-        return resolve(a) == resolve(Path(live))
-    except (OSError, PathOutsideError):  # a symbolic link loop is not the show on air
-        return False
+def _not_live(show: Path) -> str:
+    """Why `show` cannot be reached, and which shows can."""
+    pid = live_pid(show)
+    if pid is not None:
+        return (f"{show} is live (process {pid}) but takes no comments: it was started with --no-control, "
+                f"or its control server could not listen (see its log)")
+    others = live_shows()
+    if not others:
+        return f"no show is live; start one with `studio live {show}`"
+    listing = "".join(f"\n  {s.label()}: studio comment {s.show} …" for s in others)
+    return f"{show} is not live; live now:{listing}"
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
     port = args.port
     if port is None:
-        found = read_discovery()
+        show = args.show.parent if args.show.name == "show.toml" else args.show
+        try:
+            found = find_live(show)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Path.resolve)
+            print(f"studio comment: cannot follow {show}: {exc}; give the show folder itself", file=sys.stderr)
+            return 2
         if found is None:
-            print(f"studio comment: no show is live (no {discovery_path()}); start one with "
-                  f"`studio live {args.show}`", file=sys.stderr)
+            print(f"studio comment: {_not_live(show)}", file=sys.stderr)
             return 1
-        if not _same_show(args.show, str(found.get("show", ""))):
-            print(f"studio comment: another show is live: {found.get('title') or found.get('show')} "
-                  f"({found.get('show')}); pass --port to send to it anyway", file=sys.stderr)
-            return 1
-        port = int(found["port"])
+        port = found.port
     token = read_token()
     if token is None:
         print(f"studio comment: no control token in {token_path()}; is a show live?", file=sys.stderr)

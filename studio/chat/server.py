@@ -8,47 +8,67 @@ Deck) read the status and send commands. Every request must pass, in this order:
 2. no `Origin` header (browsers add it to cross-origin and POST requests; bridges and curl do
    not) and no cross-site `Sec-Fetch-Site` — anything from a web page is refused (403);
 3. `Authorization: Bearer TOKEN`, compared in constant time (401);
-4. rate limits: all requests, all comments, and comments per user (429 with Retry-After);
+4. rate limits: requests per class (operator / comments), all comments, comments per user (429
+   with Retry-After);
 5. for POST: `Content-Type: application/json`, a `Content-Length` of at most 4096 bytes (411,
    413 — the body is never read when too long), a UTF-8 JSON object (400).
 
 Errors are JSON `{"ok": false, "error": "..."}`; a bug answers 500 with no traceback (the log has it).
 
-The server runs in daemon threads. `status()` and `commands()` are called on those threads: the
-owner must not touch Qt or the playout from them, but hand over (see `studio.chat.remote`).
+Nobody can starve it (docs/chat.md, "Limits"). One thread reads every connection without
+blocking, so a half-open connection costs a socket, not a thread; the whole request (line,
+headers, body) must arrive within a deadline (5 s) of connecting. Connections are capped in total
+and per client address; when full, the oldest connection still sending its request is closed to
+make room, so a request that arrives whole (as an operator's does) always gets in. Checks 1-4 and
+the length run on that thread, so refused requests never reach a worker; complete requests go to
+workers with separate budgets for comments and for the operator's `/status` and `/commands`.
+Refusals are summed up in the log once a minute rather than one line each.
+
+`status()` and `commands()` are called on the worker threads: the owner must not touch Qt or the
+playout from them, but hand over (see `studio.chat.remote`).
 """
 
 from __future__ import annotations
 
 import collections
 import hmac
+import http.client
+import io
 import json
 import logging
-import os
+import queue
+import re
 import secrets
+import selectors
 import socket
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from email.message import Message
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from studio.chat.inbox import CommentInbox
 from studio.compliance.normalize import fold
 from studio.core.clock import Clock, SystemClock
-from studio.core.logs import state_dir
+from studio.core.logs import state_dir, write_private
 
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
 MAX_BODY = 4096
-MAX_CONNECTIONS = 16  # requests handled at once; more are closed unanswered
-REQUEST_TIMEOUT = 5.0  # seconds a client may take to send its request
+MAX_HEAD = 16 * 1024  # request line and headers together
 COMMANDS = ("skip", "next_product", "interrupt", "pause", "resume")
+ROUTES = {"/status": "GET", "/comments": "POST", "/commands": "POST"}
 TOKEN_FILE = "control-token"
-DISCOVERY_FILE = "control.json"
+CONTROL, COMMENTS = "control", "comments"  # the two budgets: the operator's requests and viewers' comments
+SUMMARY_SECONDS = 60.0  # refusals are logged once per this period
+LINGER_SECONDS = 2.0  # after answering, how long unread input is drained before closing
+SWEEP_SECONDS = 0.1  # how often deadlines are checked (so they hold to a tenth of a second)
+_HTTP_VERSION = re.compile(r"HTTP/1\.[01]")
+_METHOD = re.compile(r"[A-Z]{1,16}")
 
 
 class CommandRejected(Exception):
@@ -56,13 +76,14 @@ class CommandRejected(Exception):
 
 
 class ApiError(Exception):
-    """An error answer: HTTP status, a message for people, and extra headers."""
+    """An error answer: HTTP status, a message for people, extra headers, and a kind for the log."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None, kind: str = "") -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.kind = kind or _phrase(status).lower()
 
 
 class RateLimiter:
@@ -101,7 +122,11 @@ class RateLimiter:
 
 
 class RateLimits:
-    """The server's limits: (events, seconds) for all requests, all comments, comments per user."""
+    """The server's limits: (events, seconds) for requests of each class, all comments, comments per user.
+
+    `requests` is counted separately for comments and for the operator's /status and /commands,
+    so a bridge that floods comments never uses up the operator's budget.
+    """
 
     def __init__(self, requests: tuple[int, float] = (100, 10.0), comments: tuple[int, float] = (50, 10.0),
                  per_user: tuple[int, float] = (5, 10.0)) -> None:
@@ -110,31 +135,23 @@ class RateLimits:
         self.per_user = per_user
 
 
-# ---- the token and the discovery file ----
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """Connections at once (in total and per client address), the request deadline, the worker budgets."""
+
+    total: int = 256
+    per_address: int = 64
+    deadline: float = 5.0  # seconds from connecting until the whole request (line, headers, body) is in
+    control_workers: int = 4  # /status and /commands (a command may wait up to 2 s for the show)
+    comment_workers: int = 2
+    waiting: int = 16  # complete requests that may wait for a worker of their class; more get 503
+
+
+# ---- the token ----
 
 def token_path() -> Path:
     """Where the control token lives: the user's state folder (never the show folder)."""
     return state_dir() / TOKEN_FILE
-
-
-def discovery_path() -> Path:
-    """Where a running server writes its port, for `studio comment` and panels."""
-    return state_dir() / DISCOVERY_FILE
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` readable by this user only (0600), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o600)  # the umask can only narrow the mode; make sure it is exactly 0600
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def read_token(path: Path | None = None) -> str | None:
@@ -153,130 +170,506 @@ def ensure_token(path: Path | None = None) -> tuple[str, Path]:
     token = read_token(path)
     if token is None:
         token = secrets.token_urlsafe(32)
-        _write_private(path, token + "\n")
+        write_private(path, token + "\n")
         log.info("control API: created a new token in %s", path)
     elif sys.platform != "win32" and path.stat().st_mode & 0o077:
-        os.chmod(path, 0o600)  # someone widened it: others on this machine must not read it
+        path.chmod(0o600)  # someone widened it: others on this machine must not read it
     return token, path
 
 
-def read_discovery(path: Path | None = None) -> dict[str, Any] | None:
-    """What a running server wrote about itself ({"port", "pid", "show", …}), or None."""
-    path = path or discovery_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("port"), int):
-        return None
-    return data
+# ---- the log of refusals ----
+
+class RefusalLog:
+    """Counts refused requests and closed connections; logs the first, then one summary per period.
+
+    A flood of bad requests must not fill the disk: whatever comes in, at most two lines a period.
+    """
+
+    def __init__(self, clock: Clock, period: float = SUMMARY_SECONDS) -> None:
+        self.clock = clock
+        self.period = period
+        self._counts: collections.Counter[str] = collections.Counter()
+        self._addresses: collections.Counter[str] = collections.Counter()
+        self._last: float | None = None
+
+    def note(self, what: str, address: str) -> None:
+        now = self.clock.monotonic()
+        if not self._counts and (self._last is None or now - self._last >= self.period):
+            self._last = now
+            log.warning("control API: refused a request from %s: %s (more refusals are summed up "
+                        "once every %g s)", address, what, self.period)
+            return
+        self._counts[what] += 1
+        self._addresses[address] += 1
+
+    def flush(self, force: bool = False) -> None:
+        """Write the summary when the period is over (or now, when closing)."""
+        if not self._counts:
+            return
+        now = self.clock.monotonic()
+        if not force and self._last is not None and now - self._last < self.period:
+            return
+        total = sum(self._counts.values())
+        parts = ", ".join(f"{n} × {what}" for what, n in self._counts.most_common())
+        senders = [a for a, _ in self._addresses.most_common(5)]
+        more = len(self._addresses) - len(senders)
+        log.warning("control API: refused %d more request%s since the last report: %s (from %s%s)", total,
+                    "s" * (total != 1), parts, ", ".join(senders), f" and {more} more" if more > 0 else "")
+        self._counts.clear()
+        self._addresses.clear()
+        self._last = now
+
+
+# ---- connections (the reactor thread owns them) ----
+
+READING, WORKING, WRITING, LINGERING, CLOSED = range(5)
+
+
+class _Conn:
+    """One client connection and the request it is sending."""
+
+    __slots__ = ("sock", "address", "deadline", "buf", "state", "method", "path", "route", "version",
+                 "headers", "need", "out")
+
+    def __init__(self, sock: socket.socket, address: str, deadline: float) -> None:
+        self.sock = sock
+        self.address = address
+        self.deadline = deadline
+        self.buf = bytearray()
+        self.state = READING
+        self.method = self.path = self.route = self.version = ""
+        self.headers: Message | None = None
+        self.need = 0  # body bytes expected
+        self.out = b""
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A complete, admitted request for a worker."""
+
+    conn: _Conn
+    route: str
+    headers: Message
+    body: bytes
+    length: int
+
+
+class _Workers:
+    """A fixed number of threads and a bounded queue: the budget of one class of requests."""
+
+    def __init__(self, name: str, count: int, waiting: int, run: Callable[[_Job], None]) -> None:
+        self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=max(1, waiting))
+        self._run = run
+        self._stopping = False
+        self._threads = [threading.Thread(target=self._work, name=f"studio-control-{name}-{i}", daemon=True)
+                         for i in range(max(1, count))]
+
+    def start(self) -> None:
+        for t in self._threads:
+            t.start()
+
+    def offer(self, job: _Job) -> bool:
+        """Queue a job; False when the budget is used up (all workers busy, the queue full)."""
+        try:
+            self._queue.put_nowait(job)
+        except queue.Full:
+            return False
+        return True
+
+    def stop(self, time_left: Callable[[], float]) -> None:
+        self._stopping = True
+        for _ in self._threads:
+            try:
+                self._queue.put_nowait(None)
+            except queue.Full:
+                break  # the workers see _stopping within their next wait
+        for t in self._threads:
+            t.join(timeout=time_left())
+
+    def _work(self) -> None:
+        while not self._stopping:
+            try:
+                job = self._queue.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if job is None:
+                return
+            self._run(job)
+
+
+class _Reactor:
+    """One thread that accepts, reads and writes every connection without blocking."""
+
+    def __init__(self, control: ControlServer, port: int, limits: ConnectionLimits, clock: Clock) -> None:
+        self.control = control
+        self.limits = limits
+        self.steady = SystemClock()  # deadlines are about real sockets: always real time
+        self.refusals = RefusalLog(clock)
+        # Binds now, so the port is known at once. On Windows SO_REUSEADDR would let another
+        # program bind the same port and take our requests: create_server sets it on POSIX only.
+        self.listener = socket.create_server((HOST, port), backlog=128)
+        self.listener.setblocking(False)
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self.listener, selectors.EVENT_READ, None)
+        self._selector.register(self._wake_r, selectors.EVENT_READ, self._wake_r)
+        self._accept_paused_until = 0.0
+        self._next_sweep = 0.0
+        self._conns: set[_Conn] = set()
+        self._reading: dict[_Conn, None] = {}  # in arrival order: the oldest is the first to make room
+        self._lingering: dict[_Conn, None] = {}  # answered, draining what the client still sends
+        self._per_address: collections.Counter[str] = collections.Counter()
+        self._finished: collections.deque[tuple[_Conn, int, str, bytes]] = collections.deque()
+        self._stopping = False
+        self._pools = {
+            CONTROL: _Workers(CONTROL, limits.control_workers, limits.waiting, self._answer),
+            COMMENTS: _Workers(COMMENTS, limits.comment_workers, limits.waiting, self._answer),
+        }
+        self._thread: threading.Thread | None = None
+
+    # ---- life cycle (owner's thread) ----
+
+    def start(self) -> None:
+        for pool in self._pools.values():
+            pool.start()
+        self._thread = threading.Thread(target=self._run, name="studio-control", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping = True
+        if self._thread is not None:
+            self._wake()
+            self._thread.join(timeout=5)
+            self._thread = None
+            end = self.steady.monotonic() + 3.0  # a worker stuck in a callback is a daemon: let it be
+            for pool in self._pools.values():
+                pool.stop(lambda: max(0.0, end - self.steady.monotonic()))
+        else:
+            self._shut()
+
+    def _wake(self) -> None:
+        try:
+            self._wake_w.send(b"\0")
+        except OSError:
+            pass  # full (the reactor is already awake) or closed (it stopped)
+
+    # ---- the loop ----
+
+    def _run(self) -> None:
+        try:
+            while not self._stopping:
+                events = self._selector.select(self._timeout())
+                now = self.steady.monotonic()
+                for key, mask in events:
+                    if key.data is None:
+                        self._accept(now)
+                    elif key.data is self._wake_r:
+                        self._drain_wake()
+                    else:
+                        self._io(key.data, mask, now)
+                self._deliver(now)
+                now = self.steady.monotonic()
+                if now >= self._next_sweep:  # not after every event: a flood must not pay O(connections) each
+                    self._next_sweep = now + SWEEP_SECONDS
+                    self._expire(now)
+                    self.refusals.flush()
+        except Exception:  # a bug here must not pass silently: the show goes on, the API is off
+            log.exception("control API: the connection loop failed; comments and remote control are off")
+        finally:
+            self._shut()
+
+    def _timeout(self) -> float:
+        return max(0.0, min(SWEEP_SECONDS, self._next_sweep - self.steady.monotonic()))
+
+    def _shut(self) -> None:
+        for conn in list(self._conns):
+            self._close(conn)
+        for sock in (self.listener, self._wake_r, self._wake_w):
+            sock.close()
+        self._selector.close()
+        self.refusals.flush(force=True)
+
+    def _drain_wake(self) -> None:
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except OSError:
+            pass
+
+    # ---- accepting ----
+
+    def _accept(self, now: float) -> None:
+        for _ in range(64):  # then let the others have a turn
+            try:
+                sock, peer = self.listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:  # out of file descriptors: wait a moment rather than spin
+                self.refusals.note(f"connection not accepted ({exc.strerror or exc})", "?")
+                self._selector.unregister(self.listener)
+                self._accept_paused_until = now + 0.1
+                return
+            address = str(peer[0])
+            if not self._make_room(address):
+                self.refusals.note("connection refused: every slot is being answered", address)
+                sock.close()
+                continue
+            sock.setblocking(False)
+            conn = _Conn(sock, address, now + self.limits.deadline)
+            self._conns.add(conn)
+            self._reading[conn] = None
+            self._per_address[address] += 1
+            self._selector.register(sock, selectors.EVENT_READ, conn)
+            self._read(conn)  # a well-behaved client sent its request with the connection
+
+    def _make_room(self, address: str) -> bool:
+        """Below both caps, or made so by closing a connection that is done (answered, the client
+        not yet gone) or else the oldest one still sending its request.
+
+        The oldest goes first: a request that arrives whole (as an operator's does, within a
+        millisecond on loopback) is never the oldest, while a client holding a slot open is.
+        """
+        if self._per_address[address] >= self.limits.per_address and not self._evict_oldest(address):
+            return False
+        return len(self._conns) < self.limits.total or self._evict_oldest(None)
+
+    def _evict_oldest(self, address: str | None) -> bool:
+        def mine(c: _Conn) -> bool:
+            return address is None or c.address == address
+
+        done = next((c for c in self._lingering if mine(c)), None)
+        if done is not None:
+            self._close(done)
+            return True
+        victim = next((c for c in self._reading if mine(c)), None)
+        if victim is None:
+            return False  # every slot holds a request being answered: the newcomer waits its turn
+        self._evict(victim)
+        return True
+
+    def _evict(self, conn: _Conn) -> None:
+        self.refusals.note("connection closed to make room (too many connections)", conn.address)
+        self._say_and_close(conn, 503, "too many connections: this one was the slowest to send its request")
+
+    # ---- reading a request ----
+
+    def _io(self, conn: _Conn, mask: int, now: float) -> None:
+        if conn.state == READING and mask & selectors.EVENT_READ:
+            self._read(conn)
+        elif conn.state == WRITING and mask & selectors.EVENT_WRITE:
+            self._write(conn, now)
+        elif conn.state == LINGERING:
+            self._linger(conn)
+
+    def _read(self, conn: _Conn) -> None:
+        try:
+            data = conn.sock.recv(MAX_HEAD + MAX_BODY)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            self._close(conn)
+            return
+        if not data:
+            if conn.headers is not None:
+                self._dispatch(conn)  # the client ended its body early: the answer says it is short
+            else:
+                self._close(conn)
+            return
+        conn.buf += data
+        if conn.headers is None:
+            if not conn.buf.strip(b"\r\n"):
+                conn.buf.clear()  # blank lines before a request are allowed (RFC 9112, 2.2)
+                return
+            try:
+                if not self._head(conn):
+                    return
+            except ApiError as exc:
+                self._refuse(conn, exc)
+                return
+            except Exception:  # a bug in a check: answer 500, keep serving the others
+                log.exception("control API: checking a request from %s failed", conn.address)
+                self._refuse(conn, ApiError(500, "internal error (details in the studio log)"))
+                return
+        if len(conn.buf) >= conn.need:
+            self._dispatch(conn)
+
+    def _head(self, conn: _Conn) -> bool:
+        """Parse and check the request line and headers once they are in; False while incomplete."""
+        del conn.buf[:len(conn.buf) - len(conn.buf.lstrip(b"\r\n"))]
+        ends = [(i, n) for i, n in ((conn.buf.find(b"\r\n\r\n"), 4), (conn.buf.find(b"\n\n"), 2)) if i >= 0]
+        if not ends:
+            if len(conn.buf) > MAX_HEAD:
+                raise ApiError(431, f"the request line and headers are larger than {MAX_HEAD} bytes",
+                               kind="headers too large")
+            return False
+        end, sep = min(ends)
+        if end > MAX_HEAD:
+            raise ApiError(431, f"the request line and headers are larger than {MAX_HEAD} bytes",
+                           kind="headers too large")
+        head = bytes(conn.buf[:end])
+        del conn.buf[:end + sep]
+        conn.method, conn.path, conn.version, conn.headers = _parse_head(head)
+        conn.route = self.control.admit(conn.method, conn.path, conn.headers)
+        conn.need = self.control.body_length(conn.route, conn.headers)
+        if conn.need and conn.version == "HTTP/1.1" and \
+                (conn.headers.get("Expect") or "").strip().lower() == "100-continue":
+            try:
+                conn.sock.send(b"HTTP/1.1 100 Continue\r\n\r\n")  # curl waits a second for it otherwise
+            except OSError:
+                pass
+        return True
+
+    def _dispatch(self, conn: _Conn) -> None:
+        """Hand a complete (or ended) request to its class's workers; 503 when that budget is used up."""
+        assert conn.headers is not None
+        self._reading.pop(conn, None)
+        self._unwatch(conn)
+        conn.state = WORKING
+        body, conn.buf = bytes(conn.buf[:conn.need]), bytearray()
+        kind = COMMENTS if conn.route == "/comments" else CONTROL
+        if not self._pools[kind].offer(_Job(conn, conn.route, conn.headers, body, conn.need)):
+            busy = "comments" if kind == COMMENTS else "operator requests"
+            self._refuse(conn, ApiError(503, f"too many {busy} at once; try again in 1 s", {"Retry-After": "1"},
+                                        kind=f"busy ({busy})"))
+
+    # ---- answering ----
+
+    def _answer(self, job: _Job) -> None:
+        """On a worker: run the request and hand the answer back to the reactor."""
+        kind = ""
+        try:
+            status, body, headers = self.control.answer(job.route, job.headers, job.body, job.length)
+        except ApiError as exc:
+            status, body, headers, kind = exc.status, {"ok": False, "error": exc.message}, exc.headers, exc.kind
+        except Exception:
+            log.exception("control API: %s %s failed", job.conn.method, job.route)
+            status, body, headers = 500, {"ok": False, "error": "internal error (details in the studio log)"}, {}
+        self._finished.append((job.conn, status, kind, _response(status, body, headers)))
+        self._wake()
+
+    def _deliver(self, now: float) -> None:
+        while self._finished:
+            conn, status, kind, data = self._finished.popleft()
+            if conn.state == WORKING:  # else closed meanwhile: the server is stopping
+                self._note(conn, status, kind)
+                self._send(conn, data, now)
+
+    def _refuse(self, conn: _Conn, exc: ApiError) -> None:
+        """Answer an error from the reactor itself: the request never reaches a worker."""
+        self._reading.pop(conn, None)
+        self._note(conn, exc.status, exc.kind)
+        self._send(conn, _response(exc.status, {"ok": False, "error": exc.message}, exc.headers),
+                   self.steady.monotonic())
+
+    def _note(self, conn: _Conn, status: int, kind: str) -> None:
+        log.debug("control API %s: %s %s %d", conn.address, conn.method or "-", conn.path[:80] or "-", status)
+        if 400 <= status < 500 or status == 503:
+            self.refusals.note(f"{status} {kind or _phrase(status).lower()}", conn.address)
+
+    def _send(self, conn: _Conn, data: bytes, now: float) -> None:
+        if conn.method == "HEAD":
+            data = data[:data.index(b"\r\n\r\n") + 4]
+        conn.out = data
+        conn.state = WRITING
+        conn.deadline = now + self.limits.deadline  # a client that does not read its answer is let go
+        self._watch(conn, selectors.EVENT_WRITE)
+        self._write(conn, now)
+
+    def _write(self, conn: _Conn, now: float) -> None:
+        try:
+            sent = conn.sock.send(conn.out)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            self._close(conn)
+            return
+        conn.out = conn.out[sent:]
+        if conn.out:
+            return
+        # All sent: stop writing, then read and drop what the client still sends (a body we did
+        # not read), so that closing does not reset the connection before the answer is read.
+        try:
+            conn.sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            self._close(conn)
+            return
+        conn.state = LINGERING
+        conn.deadline = now + LINGER_SECONDS
+        self._lingering[conn] = None
+        self._watch(conn, selectors.EVENT_READ)
+
+    def _linger(self, conn: _Conn) -> None:
+        try:
+            if conn.sock.recv(65536):
+                return
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            pass
+        self._close(conn)
+
+    def _say_and_close(self, conn: _Conn, status: int, message: str) -> None:
+        """One try at telling a client why, then close: for clients that are slow on purpose."""
+        try:
+            conn.sock.send(_response(status, {"ok": False, "error": message}, {}))
+        except OSError:
+            pass
+        self._close(conn)
+
+    def _expire(self, now: float) -> None:
+        if self._accept_paused_until and now >= self._accept_paused_until:
+            self._accept_paused_until = 0.0
+            self._selector.register(self.listener, selectors.EVENT_READ, None)
+        for conn in [c for c in self._conns if c.state != WORKING and c.deadline <= now]:
+            if conn.state == READING:
+                self.refusals.note(f"408 request not complete within {self.limits.deadline:g} s", conn.address)
+                self._say_and_close(conn, 408, f"the request did not arrive within {self.limits.deadline:g} s")
+            else:
+                self._close(conn)
+
+    def _watch(self, conn: _Conn, events: int) -> None:
+        try:
+            self._selector.modify(conn.sock, events, conn)
+        except KeyError:
+            self._selector.register(conn.sock, events, conn)
+
+    def _unwatch(self, conn: _Conn) -> None:
+        try:
+            self._selector.unregister(conn.sock)
+        except (KeyError, ValueError):
+            pass
+
+    def _close(self, conn: _Conn) -> None:
+        if conn.state == CLOSED:
+            return
+        self._unwatch(conn)
+        conn.state = CLOSED
+        conn.sock.close()
+        self._conns.discard(conn)
+        self._reading.pop(conn, None)
+        self._lingering.pop(conn, None)
+        self._per_address[conn.address] -= 1
+        if self._per_address[conn.address] <= 0:
+            del self._per_address[conn.address]
 
 
 # ---- the server ----
-
-class _Server(ThreadingHTTPServer):
-    """ThreadingHTTPServer with a cap on requests in flight."""
-
-    daemon_threads = True
-    # On Windows SO_REUSEADDR lets another program bind the same port and take our requests.
-    allow_reuse_address = sys.platform != "win32"
-    control: ControlServer
-
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
-        super().__init__(address, handler)
-        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        if not self._slots.acquire(blocking=False):
-            self.shutdown_request(request)  # a flood of connections: close, do not queue threads
-            return
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that hung up mid-answer: log it, never print a traceback to the console."""
-        log.debug("control API: connection from %s failed", client_address, exc_info=True)
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self._slots.release()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """Turns HTTP requests into `ControlServer.handle` calls and JSON answers."""
-
-    server: _Server
-    server_version = "studio-control"
-    sys_version = ""
-    timeout = REQUEST_TIMEOUT
-    # http.server assumes HTTP/0.9 until the request line parses, and 0.9 answers have no status
-    # line or headers; no client of ours speaks 0.9, so errors always carry a proper status.
-    default_request_version = "HTTP/1.0"
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._handle()
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._handle()
-
-    # Anything else gets the same checks first, then 405: no method reveals more than another.
-    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = do_GET  # noqa: N815
-
-    def _handle(self) -> None:
-        try:
-            status, body, headers = self.server.control.handle(self.command, self.path, self.headers, self.rfile)
-        except ApiError as exc:
-            status, body, headers = exc.status, {"ok": False, "error": exc.message}, exc.headers
-        except Exception:
-            log.exception("control API: %s %s failed", self.command, self.path)
-            status, body, headers = 500, {"ok": False, "error": "internal error (details in the studio log)"}, {}
-        self._send(status, body, headers)
-
-    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(body, ensure_ascii=False, default=str).encode("utf-8")  # a datetime in a status
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        if status >= 400:
-            self.send_header("Connection", "close")
-            self.close_connection = True
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """http.server's own errors (a malformed request line…) as JSON, like ours."""
-        try:
-            phrase = HTTPStatus(code).phrase
-        except ValueError:
-            phrase = "error"
-        self._send(code, {"ok": False, "error": (message or phrase)[:120]})
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        log.debug("control API %s: " + format, self.client_address[0], *args)
-
 
 class ControlServer:
     """The loopback HTTP API over a `CommentInbox`, a status callback and a commands callback.
 
     `status()` returns a JSON-able dict; `commands(name, args)` carries out "skip",
     "next_product", "interrupt" (args["product"]), "pause" or "resume" and returns a dict, or
-    raises `CommandRejected`. Both are called on the server's threads: marshal to your own
+    raises `CommandRejected`. Both are called on the server's worker threads: marshal to your own
     (`studio.chat.remote.CommandRelay` and `StatusBoard` do that).
     """
 
     def __init__(self, inbox: CommentInbox, status: Callable[[], dict[str, Any]],
                  commands: Callable[[str, dict[str, Any]], dict[str, Any]], token: str, port: int = 0,
-                 *, clock: Clock | None = None, limits: RateLimits | None = None) -> None:
+                 *, clock: Clock | None = None, limits: RateLimits | None = None,
+                 connections: ConnectionLimits | None = None) -> None:
         if len(token) < 16:
             raise ValueError("the control token is too short (use ensure_token())")
         self.inbox = inbox
@@ -285,41 +678,39 @@ class ControlServer:
         self._token = token.encode("utf-8")
         clock = clock or SystemClock()
         limits = limits or RateLimits()
-        self._requests = RateLimiter(*limits.requests, clock)
+        self._requests = {kind: RateLimiter(*limits.requests, clock) for kind in (CONTROL, COMMENTS)}
         self._comments = RateLimiter(*limits.comments, clock)
         self._per_user = RateLimiter(*limits.per_user, clock)
-        self._httpd = _Server((HOST, port), _Handler)  # binds now: the port is known at once
-        self._httpd.control = self
-        self._thread: threading.Thread | None = None
-        self._discovery: Path | None = None
-        self.port: int = self._httpd.server_address[1]
+        self.connections = connections or ConnectionLimits()
+        self._reactor = _Reactor(self, port, self.connections, clock)
+        self._started = False
+        self.address: tuple[str, int] = self._reactor.listener.getsockname()[:2]
+        self.port: int = self.address[1]
         self._hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
 
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
+    @property
+    def open_connections(self) -> int:
+        """Connections the server holds now (reading, being answered or closing)."""
+        reactor = self._reactor
+        return len(reactor._conns) if reactor is not None else 0
+
     def start(self) -> ControlServer:
-        """Serve in a daemon thread."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
-                                            name="studio-control", daemon=True)
-            self._thread.start()
+        """Serve on a background thread (and the worker threads)."""
+        if not self._started:
+            self._started = True
+            self._reactor.start()
             log.info("control API listening on %s", self.url)
         return self
 
     def close(self) -> None:
-        """Stop serving, free the port and remove the discovery file this server wrote."""
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._thread.join(timeout=5)
-            self._thread = None
-        self._httpd.server_close()
-        if self._discovery is not None:
-            data = read_discovery(self._discovery)
-            if data is not None and data.get("port") == self.port and data.get("pid") == os.getpid():
-                self._discovery.unlink(missing_ok=True)  # only ours: another show may have started
-            self._discovery = None
+        """Stop serving and free the port."""
+        if self._reactor is not None:
+            self._reactor.stop()
+            self._reactor = None  # type: ignore[assignment]
 
     def __enter__(self) -> ControlServer:
         return self.start()
@@ -327,51 +718,76 @@ class ControlServer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def write_discovery(self, path: Path | None = None, show: Path | None = None, title: str = "") -> Path:
-        """Write {"port", "pid", "show", "title", "url"} (0600) so clients can find this server."""
-        path = path or discovery_path()
-        data = {"port": self.port, "pid": os.getpid(), "url": self.url,
-                "show": str(show) if show is not None else "", "title": title}
-        _write_private(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        self._discovery = path
-        return path
+    # ---- the checks that need no body (on the reactor thread: cheap, never blocking) ----
 
-    # ---- requests (on the server's threads) ----
-
-    def handle(self, method: str, path: str, headers: Any, body: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
-        """Check and answer one request: (status, JSON body, extra headers). Raises ApiError."""
+    def admit(self, method: str, target: str, headers: Message) -> str:
+        """Check who asks and for what; the route, or ApiError. Counts the request against its budget."""
         self._check_caller(headers)
-        wait = self._requests.allow()
+        route = target.split("?", 1)[0]
+        wait = self._requests[COMMENTS if route == "/comments" else CONTROL].allow()
         if wait:
             raise _too_many("too many requests", wait)
-        route = path.split("?", 1)[0]
-        allowed = {"/status": "GET", "/comments": "POST", "/commands": "POST"}.get(route)
+        allowed = ROUTES.get(route)
         if allowed is None:
             raise ApiError(404, f"no such endpoint {route[:60]!r}; use /status, /comments or /commands")
         if method != allowed:
             raise ApiError(405, f"{route} takes {allowed}", {"Allow": allowed})
-        if route == "/status":
-            return 200, {"ok": True, **self.status(), "chat": self.inbox.stats()}, {}
-        data = _read_json(headers, body)
-        if route == "/comments":
-            return 200, self._comment(data), {}
-        return 200, self._command(data), {}
+        return route
 
-    def _check_caller(self, headers: Any) -> None:
+    def body_length(self, route: str, headers: Message) -> int:
+        """How many body bytes to wait for, after checking the type and length (413 before reading)."""
+        if ROUTES[route] != "POST":
+            return 0
+        ctype = (headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
+        if ctype != "application/json":
+            raise ApiError(415, "send JSON with 'Content-Type: application/json'")
+        if headers.get("Transfer-Encoding") is not None:
+            raise ApiError(411, "send a Content-Length, not a chunked body")
+        given = headers.get_all("Content-Length") or []
+        if not given:
+            raise ApiError(411, "a Content-Length header is required")
+        if len(given) > 1:
+            raise ApiError(400, "send one Content-Length header")
+        try:
+            length = int(given[0].strip())
+        except ValueError:
+            raise ApiError(400, "Content-Length is not a number") from None
+        if length < 0:
+            raise ApiError(400, "Content-Length is negative")
+        if length > MAX_BODY:
+            raise ApiError(413, f"the body is {length} bytes; at most {MAX_BODY}")
+        return length
+
+    def _check_caller(self, headers: Message) -> None:
         host = (headers.get("Host") or "").strip().lower()
         if host not in self._hosts or len(headers.get_all("Host") or ()) != 1:
-            raise ApiError(403, f"Host must be {HOST}:{self.port} (this server answers local programs only)")
+            raise ApiError(403, f"Host must be {HOST}:{self.port} (this server answers local programs only)",
+                           kind="wrong Host")
         if headers.get("Origin") is not None:
-            raise ApiError(403, "requests from web pages are refused (Origin header present)")
+            raise ApiError(403, "requests from web pages are refused (Origin header present)",
+                           kind="from a web page (Origin)")
         if (headers.get("Sec-Fetch-Site") or "none").lower() != "none":
-            raise ApiError(403, "requests from web pages are refused (Sec-Fetch-Site)")
+            raise ApiError(403, "requests from web pages are refused (Sec-Fetch-Site)",
+                           kind="from a web page (Sec-Fetch-Site)")
         auth = headers.get("Authorization") or ""
         scheme, _, given = auth.partition(" ")
         ok = hmac.compare_digest(given.strip().encode("utf-8", "replace"), self._token)
         if scheme.lower() != "bearer" or not ok:
             what = "missing" if not auth else "wrong"
             raise ApiError(401, f"{what} token: send 'Authorization: Bearer <token>' (the token is in "
-                                f"{token_path()})", {"WWW-Authenticate": 'Bearer realm="studio"'})
+                                f"{token_path()})", {"WWW-Authenticate": 'Bearer realm="studio"'},
+                           kind=f"{what} token")
+
+    # ---- the answer (on a worker of the request's class) ----
+
+    def answer(self, route: str, headers: Message, body: bytes, length: int) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """Answer an admitted request: (status, JSON body, extra headers). Raises ApiError."""
+        if route == "/status":
+            return 200, {"ok": True, **self.status(), "chat": self.inbox.stats()}, {}
+        data = _parse_json(body, length)
+        if route == "/comments":
+            return 200, self._comment(data), {}
+        return 200, self._command(data), {}
 
     def _comment(self, data: dict[str, Any]) -> dict[str, Any]:
         user, text = data.get("user", ""), data.get("text")
@@ -410,31 +826,46 @@ class ControlServer:
 
 def _too_many(message: str, wait: float) -> ApiError:
     seconds = max(1, int(wait + 0.999))
-    return ApiError(429, f"{message}; try again in {seconds} s", {"Retry-After": str(seconds)})
+    return ApiError(429, f"{message}; try again in {seconds} s", {"Retry-After": str(seconds)}, kind=message)
 
 
-def _read_json(headers: Any, body: Any) -> dict[str, Any]:
-    """The request body as a JSON object, after checking its type and length (body unread if too long)."""
-    ctype = (headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
-    if ctype != "application/json":
-        raise ApiError(415, "send JSON with 'Content-Type: application/json'")
-    if headers.get("Transfer-Encoding") is not None:
-        raise ApiError(411, "send a Content-Length, not a chunked body")
-    raw = headers.get("Content-Length")
-    if raw is None:
-        raise ApiError(411, "a Content-Length header is required")
+def _parse_head(head: bytes) -> tuple[str, str, str, Message]:
+    """(method, target, version, headers) of a request head, or ApiError 400/431."""
+    line, _, rest = head.partition(b"\n")
+    words = line.rstrip(b"\r").decode("latin-1").split()
+    if len(words) != 3:
+        raise ApiError(400, f"bad request line {line[:60].decode('latin-1')!r}", kind="malformed request")
+    method, target, version = words
+    if not _HTTP_VERSION.fullmatch(version):
+        raise ApiError(400, f"bad HTTP version {version[:20]!r}", kind="malformed request")
+    if not _METHOD.fullmatch(method):
+        raise ApiError(400, f"bad method {method[:20]!r}", kind="malformed request")
     try:
-        length = int(raw.strip())
+        headers = http.client.parse_headers(io.BytesIO(rest))
+    except http.client.HTTPException:
+        raise ApiError(431, "too many headers (at most 100)", kind="headers too large") from None
+    return method, target, version, headers
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
     except ValueError:
-        raise ApiError(400, "Content-Length is not a number") from None
-    if length < 0:
-        raise ApiError(400, "Content-Length is negative")
-    if length > MAX_BODY:
-        raise ApiError(413, f"the body is {length} bytes; at most {MAX_BODY}")
-    try:
-        payload = body.read(length)
-    except (OSError, socket.timeout):
-        raise ApiError(400, "the body did not arrive in time") from None
+        return "Error"
+
+
+def _response(status: int, body: dict[str, Any], headers: dict[str, str]) -> bytes:
+    """The whole HTTP answer, JSON, closing the connection."""
+    data = json.dumps(body, ensure_ascii=False, default=str).encode("utf-8")  # a datetime in a status
+    lines = [f"HTTP/1.0 {status} {_phrase(status)}", "Server: studio-control",
+             "Content-Type: application/json; charset=utf-8", f"Content-Length: {len(data)}",
+             "Cache-Control: no-store", "X-Content-Type-Options: nosniff",
+             *(f"{k}: {v}" for k, v in headers.items()), "Connection: close"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace") + data
+
+
+def _parse_json(payload: bytes, length: int) -> dict[str, Any]:
+    """The request body as a JSON object."""
     if len(payload) != length:
         raise ApiError(400, "the body is shorter than its Content-Length")
     try:
@@ -447,6 +878,6 @@ def _read_json(headers: Any, body: Any) -> dict[str, Any]:
 
 
 __all__ = [
-    "COMMANDS", "MAX_BODY", "ApiError", "CommandRejected", "ControlServer", "RateLimiter", "RateLimits",
-    "discovery_path", "ensure_token", "read_discovery", "read_token", "token_path",
+    "COMMANDS", "MAX_BODY", "ApiError", "CommandRejected", "ConnectionLimits", "ControlServer", "RateLimiter",
+    "RateLimits", "RefusalLog", "ensure_token", "read_token", "token_path",
 ]

@@ -8,10 +8,13 @@ watchdog restarts whatever stalls.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
@@ -24,6 +27,7 @@ from studio.avatar.mouth import MouthState
 from studio.avatar.pack import AvatarPack
 from studio.checks import check_show
 from studio.core.clock import Clock, SystemClock
+from studio.core.live_registry import ShowAlreadyLive, ShowLock
 from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
@@ -110,15 +114,60 @@ class _ProgramTime:
         return self.session.playout.wall_at(self.monotonic())
 
 
-class LiveSession(QObject):
-    """One show on air (or in preview) in this process."""
+def claim_show(show: Show) -> ShowLock | None:
+    """Take the show's lock before anything starts; ShowAlreadyLive (naming the pid) when it is on air.
 
+    None when the state folder cannot hold the lock (read-only): the show goes on, unguarded.
+    """
+    try:
+        return ShowLock.acquire(show.root)
+    except OSError as exc:
+        log.warning("cannot lock the show in the state folder (%s): a second `studio live` of it would "
+                    "not be refused, and `studio comment` will not find it", exc)
+        return None
+
+
+def _gives_back_the_lock(init: Callable[..., None]) -> Callable[..., None]:
+    """A session that fails to start releases its show's lock at once, not whenever it is collected."""
+
+    @functools.wraps(init)
+    def wrapper(self: LiveSession, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except BaseException:
+            lock = getattr(self, "lock", None)
+            if lock is not None:
+                lock.release()
+            raise
+
+    return wrapper
+
+
+class LiveSession(QObject):
+    """One show on air (or in preview) in this process.
+
+    On air, it holds the show's lock (`studio.core.live_registry`) from before anything starts
+    until `stop()`: a second session of the same show, in any process, raises ShowAlreadyLive
+    (naming the pid to stop). A caller that already tried (`claim_show`) passes `claimed=True` and
+    the `lock` it got, None if the state folder could not hold one; the session owns it then.
+    """
+
+    @_gives_back_the_lock
     def __init__(self, show: Show, *, live: bool = True, audio: bool = True, window: bool = True,
                  options: StreamOptions | None = None, asrun_dir: Path | None = None,
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
                  only_product: str | None = None, outputs: list | None = None,
-                 control: bool = False, control_port: int = 0) -> None:
+                 control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
+                 claimed: bool = False) -> None:
         super().__init__()
+        self.lock: ShowLock | None = lock
+        if live and lock is None and not claimed:
+            try:
+                self.lock = claim_show(show)
+            except ShowAlreadyLive:
+                for output in outputs or ():
+                    output.close()  # built by the caller for this session; they never got a frame
+                raise
         from studio.compliance.checker import Checker
         from studio.speech.cache import SpeechCache
         from studio.speech.lookahead import LookAhead
@@ -215,6 +264,8 @@ class LiveSession(QObject):
         self._housekeeping.stop()
         if self.server is not None:
             self._chat_timer.stop()
+            if self.lock is not None:
+                self.lock.withdraw()  # clients stop finding it before it stops answering
             self.server.close()
             self.server = None
         if self.window is not None:
@@ -231,6 +282,8 @@ class LiveSession(QObject):
         self.engine.close()
         if self.asrun is not None:
             self.asrun.close()
+        if self.lock is not None:
+            self.lock.release()  # last: the next `studio live` of this show may start now
 
     def frame(self, t: float) -> QImage:
         """The picture at program time t (the stream window's frame source)."""
@@ -296,13 +349,22 @@ class LiveSession(QObject):
         self.inbox = CommentInbox(self.show, clock=self.wall, record=self._chat_event)
         self.board = StatusBoard()
         self.relay = CommandRelay(playout_commands(self.playout))
-        token, token_file = ensure_token()
+        try:
+            token, token_file = ensure_token()
+        except OSError as exc:  # an unwritable state folder must not stop the show either
+            log.error("comments and remote control are off: cannot keep the control token (%s)", exc)
+            return
         try:
             self.server = ControlServer(self.inbox, self.board, self.relay, token, port=port).start()
         except OSError as exc:  # a taken port must not stop the show
             log.error("comments and remote control are off: cannot listen on 127.0.0.1:%s (%s)", port, exc)
             return
-        self.server.write_discovery(show=self.show.root, title=self.show.title)
+        if self.lock is not None:
+            try:
+                self.lock.publish(self.server.port, self.server.url, self.show.title)
+            except OSError as exc:
+                log.error("cannot list the show among the live ones (%s): `studio comment` needs --port %d",
+                          exc, self.server.port)
         log.info("comments and remote control: %s (token in %s)", self.server.url, token_file)
         self._chat_timer = QTimer(self)
         self._chat_timer.timeout.connect(self._chat_tick)

@@ -158,11 +158,19 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from studio.outputs.live import LiveSession
+    from studio.core.live_registry import ShowAlreadyLive
+    from studio.outputs.live import LiveSession, claim_show
     from studio.runner.playout import STOPPED
     from studio.outputs.stream_window import StreamOptions, grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
+    lock = None
+    if live:  # before any window, sound or output starts: one show goes on air once
+        try:
+            lock = claim_show(show)
+        except ShowAlreadyLive as exc:
+            print(f"studio {command}: {exc}", file=sys.stderr)
+            return 1
     outputs = _outputs(args, show)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
@@ -171,7 +179,8 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
                               control=live and not getattr(args, "no_control", False),
-                              control_port=getattr(args, "control_port", 0), outputs=outputs)
+                              control_port=getattr(args, "control_port", 0), outputs=outputs, lock=lock,
+                              claimed=live)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1

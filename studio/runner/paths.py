@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from pathlib import Path
 
-from studio.core.logs import state_dir
+from studio.core.logs import show_key, state_dir
 
 
 def asrun_folder(show_root: Path, base: Path | None = None) -> Path:
@@ -15,7 +13,4 @@ def asrun_folder(show_root: Path, base: Path | None = None) -> Path:
     Kept outside the show folder: the bundled demo show may be read-only, and a show copied to
     another machine must not carry (or overwrite) this machine's records.
     """
-    resolved = show_root.resolve()
-    slug = re.sub(r"[^\w-]+", "-", resolved.name).strip("-") or "show"
-    digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
-    return (base or state_dir()) / "asrun" / f"{slug}-{digest}"
+    return (base or state_dir()) / "asrun" / show_key(show_root)

@@ -22,12 +22,12 @@ from studio.chat.server import (
     CommandRejected,
     ControlServer,
     RateLimits,
-    discovery_path,
     ensure_token,
-    read_discovery,
     read_token,
     token_path,
 )
+from studio.core.live_registry import ShowLock, find_live, live_shows
+from studio.core.logs import write_private
 
 from .conftest import TOKEN, Box, Running, request
 
@@ -194,7 +194,7 @@ def test_rejected_commands_and_bugs_answer_cleanly(make_inbox: Callable[..., Box
 def test_the_server_binds_loopback_only_and_closes(make_inbox: Callable[..., Box]) -> None:
     box = make_inbox()
     server = ControlServer(box.inbox, dict, lambda c, a: {}, TOKEN).start()
-    assert server._httpd.server_address[0] == "127.0.0.1"
+    assert server.address[0] == "127.0.0.1"
     assert server.url == f"http://127.0.0.1:{server.port}"
     port = server.port
     server.close()
@@ -220,17 +220,22 @@ def test_token_file_is_private_and_reused(state_home: Path) -> None:
     assert fresh != token and read_token() == fresh
 
 
-def test_discovery_file_is_written_and_removed(state_home: Path, make_inbox: Callable[..., Box]) -> None:
+def test_a_live_show_is_listed_while_its_lock_is_held(state_home: Path, make_inbox: Callable[..., Box],
+                                                       tmp_path: Path) -> None:
     box = make_inbox()
-    with ControlServer(box.inbox, dict, lambda c, a: {}, TOKEN) as server:
-        path = server.write_discovery(show=Path("/shows/tea"), title="龙井专场")
-        assert path == discovery_path()
-        data = read_discovery()
-        assert data is not None and data["port"] == server.port and data["title"] == "龙井专场"
-        assert data["pid"] == os.getpid()
+    show = tmp_path / "tea-show"
+    show.mkdir()
+    with ShowLock.acquire(show) as lock, ControlServer(box.inbox, dict, lambda c, a: {}, TOKEN) as server:
+        path = lock.publish(server.port, server.url, title="龙井专场")
+        assert path.parent == state_home / "studio" / "live" and path.stem == lock.key
+        found = find_live(show)
+        assert found is not None and found.port == server.port and found.title == "龙井专场"
+        assert found.pid == os.getpid() and found.show == str(show.resolve())
+        assert find_live(show / ".." / "tea-show") == found  # however the folder is spelled
         if sys.platform != "win32":
             assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert not path.exists() and read_discovery() is None
+            assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert not path.exists() and find_live(show) is None and live_shows() == []
 
 
 # ---- `studio comment` ----
@@ -244,46 +249,56 @@ def _comment_args(*argv: str) -> argparse.Namespace:
     return args
 
 
-def test_studio_comment_posts_and_prints_the_answer(state_home: Path, running: Running,
+def test_studio_comment_posts_and_prints_the_answer(state_home: Path, running: Running, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from studio.chat.server import _write_private
+    write_private(token_path(), TOKEN + "\n")
+    demo = tmp_path / "demo"
+    demo.mkdir()
+    with ShowLock.acquire(demo) as lock:
+        lock.publish(running.port, running.server.url, "Demo")
+        code = chat_commands.cmd_comment(_comment_args(str(demo), "多少钱", "--user", "小王"))
+        out = capsys.readouterr()
+        assert code == 0, out.err
+        answer = json.loads(out.out)
+        assert answer["outcome"] == "queued" and answer["rule"] == "tea/faq1"
+        # Another show is not live: say so, list the live ones, never post to them.
+        assert chat_commands.cmd_comment(_comment_args(str(tmp_path / "other"), "多少钱")) == 1
+        err = capsys.readouterr().err
+        assert "other is not live; live now:" in err and f"Demo ({demo.resolve()})" in err
+        assert running.box.inbox.stats()["received"] == 1
+        # A refusal from the server (the sender is flooding) is a failure, with the reason.
+        for _ in range(6):
+            code = chat_commands.cmd_comment(_comment_args(str(demo / "show.toml"), "你好", "--user", "x"))
+        assert code == 1 and "429" in capsys.readouterr().err
 
-    _write_private(token_path(), TOKEN + "\n")
-    running.server.write_discovery(show=Path("/shows/demo"))
-    code = chat_commands.cmd_comment(_comment_args("/shows/demo", "多少钱", "--user", "小王"))
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    answer = json.loads(out.out)
-    assert answer["outcome"] == "queued" and answer["rule"] == "tea/faq1"
-    # Another show is live: say so rather than post to it.
-    assert chat_commands.cmd_comment(_comment_args("/shows/other", "多少钱")) == 1
-    assert "another show is live" in capsys.readouterr().err
-    # A refusal from the server (the sender is flooding) is a failure, with the reason.
-    for _ in range(6):
-        code = chat_commands.cmd_comment(_comment_args("/shows/demo", "你好", "--user", "x"))
-    assert code == 1 and "429" in capsys.readouterr().err
 
-
-def test_studio_comment_without_a_live_show(state_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_studio_comment_without_a_live_show(state_home: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert chat_commands.cmd_comment(_comment_args("/shows/demo", "多少钱")) == 1
-    assert "no show is live" in capsys.readouterr().err
-    # A stale discovery file (the show crashed): nothing answers on its port.
+    assert "no show is live; start one with `studio live /shows/demo`" in capsys.readouterr().err
+    # Live without a control server (--no-control): say so rather than "not live".
+    with ShowLock.acquire(tmp_path):
+        assert chat_commands.cmd_comment(_comment_args(str(tmp_path), "多少钱")) == 1
+        assert f"is live (process {os.getpid()}) but takes no comments" in capsys.readouterr().err
+    # An explicit port where nothing answers.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         free = s.getsockname()[1]
-    from studio.chat.server import _write_private
-
-    _write_private(discovery_path(), json.dumps({"port": free, "show": ""}))
-    _write_private(token_path(), TOKEN)
-    assert chat_commands.cmd_comment(_comment_args("/shows/demo", "多少钱")) == 1
+    write_private(token_path(), TOKEN)
+    assert chat_commands.cmd_comment(_comment_args("/shows/demo", "多少钱", "--port", str(free))) == 1
     assert f"no show is live on port {free}" in capsys.readouterr().err
 
 
-def test_studio_comment_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+def test_studio_comment_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     for argv in (("/shows/demo", "  "), ("/shows/demo", "hi", "--port", "70000")):
         with pytest.raises(SystemExit) as exc:  # the argument types (studio.core.cliargs) refuse them
             _comment_args(*argv)
         assert exc.value.code == 2
+    if sys.platform != "win32":  # a show folder that loops is only followed when the show is looked up
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        assert chat_commands.cmd_comment(_comment_args(str(tmp_path / "a"), "hi")) == 2
+        assert "cannot follow" in capsys.readouterr().err
 
 
 # ---- hand-over to the owner's thread ----
