@@ -38,10 +38,12 @@ _ZH_HUMAN = (
     "是真人", "是个真人", "有真人", "真人在吗", "真人主播", "真人直播", "真人回复", "真的人", "真的是人",
     "是人吗", "是人嘛", "是人么", "是人不", "是人还是", "是不是人", "人还是机器", "人还是ai", "活人吗",
     "是活人", "有活人", "有人吗", "有人在吗", "你是谁", "你是什么人", "谁在说话", "谁在回复", "谁在直播",
+    "你是真的", "你是假的", "是真的人", "是本人吗", "本人吗",
 )
 _ZH_MACHINE = (
     "机器人吗", "机器人吧", "机器人么", "机器人嘛", "机器人啊", "机器人呀", "是机器人", "是个机器人",
-    "机器人主播", "机器人还是", "还是机器人", "机器人回复", "机器人说话", "机器声", "机器音", "电子音",
+    "机器人主播", "机器人还是", "还是机器人", "机器人回复", "机器人说话", "你是机器", "是机器吗", "机器声",
+    "机器音", "电子音",
     "自动回复", "电脑合成", "合成音", "合成声", "录播吗", "是录播", "是录像",
 )
 _ZH_AI = (
@@ -99,7 +101,8 @@ _EN_OWN = ("who are you", "who are u", "what are you", "what are u", "who is tal
            "ai presenter", "ai streamer", "ai anchor", "bot host", "robot host", "fake host", "virtual host",
            "digital human", "deepfake", "is there a human", "is there a real person", "is there a person",
            "is anyone real", "is anybody real", "anyone real", "any humans", "any real people",
-           "any real person", "real person here", "real human here", "human here",
+           "any real person", "real person here", "real human here", "human here", "or ai", "or an ai",
+           "or a bot", "or bot", "or a robot", "or robot",
            # Chinese in pinyin around "AI" (the matcher reads pinyin only for ideographs)
            "shi ai", "ai ma", "ai ba", "shi bu shi ai", "shibushi ai")
 _WORDS: dict[str, tuple[str, ...]] = {
@@ -145,7 +148,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
 }
 # A bare noun ending a question: "主播真人？", "AI?", "bot?".
 _ZH_NOUNS = ("真人", "机器人", "人工智能", "ai", "数字人", "虚拟人", "活人", "假人", "机器")
-_EN_NOUNS = ("bot", "robot", "human", "ai", "a i", "real", "chatbot", "person", "machine", "fake")
+_EN_NOUNS = ("bot", "robot", "human", "ai", "a i", "chatbot", "person", "machine")  # not "real?": the goods
 _MIN_COMPACT = 8  # "areyouabot": phrases typed without spaces, when long enough to mean nothing else
 
 LANGUAGES = tuple(sorted(set(_CONTAINED) | set(_WORDS)))
