@@ -516,8 +516,11 @@ def _chat(f: _File, d: dict[str, Any], disclosure: str) -> ChatConfig:
     if raw is False or (isinstance(raw, str) and not raw.strip()):
         f.error(path, "the answer to 'are you real / are you AI?' cannot be switched off",
                 "remove identity_answer to use the built-in answer, or reword it: " + example)
-    elif raw is not None:
-        text = f.string(table, "identity_answer", ("chat",))
+    elif not isinstance(raw, str):
+        if raw is not None:
+            f.string(table, "identity_answer", ("chat",))  # reports "must be text"
+    else:
+        text = raw.strip()
         filled = " ".join(text.replace("{disclosure}", disclosure).split())
         denial = ai_denial(filled)
         if len(text) > MAX_IDENTITY_ANSWER:
@@ -535,7 +538,13 @@ def _chat(f: _File, d: dict[str, Any], disclosure: str) -> ChatConfig:
         else:
             answer = text
     words: list[str] = []
-    for i, word in enumerate(f.strings(table, "name_deny", ("chat",))[:MAX_NAME_DENY]):
+    f.strings(table, "name_deny", ("chat",))  # reports a value that is not a list of texts
+    given = table.get("name_deny")
+    given = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+    for i, word in enumerate(given[:MAX_NAME_DENY]):
+        if not isinstance(word, str) or not word.strip():
+            continue  # reported above
+        word = word.strip()
         if all(is_separator(c) for c in word):
             f.error(("chat", "name_deny", i), f"'{word}' has no letters or characters to match",
                     "write a word, not only punctuation")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studio.chat.inbox import CommentInbox
 from studio.chat.names import (
     FALLBACK_NAME,
     MAX_CHARS,
@@ -26,6 +28,7 @@ from studio.chat.names import (
 )
 from studio.compliance.checker import Checker
 from studio.compliance.lexicon import LexiconError
+from studio.show.loader import load_show
 
 DATA = Path(__file__).parent / "data"
 FILLERS = "\u115f\u1160\u3164\uffa0\u2800"
@@ -193,3 +196,15 @@ def test_whatever_the_name_what_is_said_is_short_plain_and_stable(rule: NameRule
         assert ch == " " or ch.isalnum(), repr(ch)
         assert unicodedata.category(ch)[0] != "C" and ch not in FILLERS
     assert rule.verdict(said, language) == verdict  # judging the said form again says it the same way
+
+
+def test_a_shows_name_deny_reaches_the_inbox(make_show: Callable[..., Path]) -> None:
+    show_toml = ('title = "t"\n[rundowns.main]\nproducts = ["tea"]\n'
+                 '[chat]\nname_deny = ["竞品"]\nidentity_answer = "{disclosure}，我是AI主播小云。"\n')
+    result = load_show(make_show(show=show_toml))
+    assert result.show is not None
+    inbox = CommentInbox(result.show)  # as the live session builds it: the show's [chat] applies
+    inbox.set_on_air("tea")
+    assert inbox.submit("竞品小王", "你好").answer.startswith("朋友，")
+    assert inbox.submit("jingpin", "是AI吗").answer == "朋友，AI数字人主播，我是AI主播小云。"
+    assert inbox.submit("小王", "多少钱").answer.startswith("小王，")
