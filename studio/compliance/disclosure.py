@@ -44,10 +44,13 @@ _DENY_AI = re.compile(
 )
 # A claim that a person hosts: "真人主播", "主播为真人", "human host", "real person".
 _HUMAN = re.compile(
-    r"真人主播|真人直播|真人出镜|真人出鏡|真人主持|真人在线|是真人|为真人|為真人|系真人|乃真人|真实主播|真實主播|活人|"
+    r"真人主播|真人直播|真人出镜|真人出鏡|真人主持|真人在线|是真人|为真人|為真人|系真人|乃真人|真实主播|真實主播|"
+    r"是活人|为活人|為活人|活人主播|活人直播|"
     r"人工主播|本人出镜|本人出鏡|本人直播"
-    r"|\b(?:real|actual|genuine|live)[\s-]+(?:human|person|people|host|presenter|streamer|anchor)s?\b"
-    r"|\bhuman[\s-]+(?:host|presenter|being|anchor|streamer)s?\b|\bhosted by (?:an? )?(?:real )?(?:human|person|people)\b"
+    r"|\b(?:real|actual|genuine)[\s-]+(?:human|person|people|host|presenter|streamer|anchor)s?\b"
+    r"|\blive[\s-]+(?:human|person|people)s?\b"
+    r"|(?<!digital )(?<!digital-)(?<!virtual )(?<!virtual-)(?<!ai )(?<!ai-)(?<!synthetic )"
+    r"\bhuman[\s-]+(?:host|presenter|being|anchor|streamer)s?\b|\bhosted by (?:an? )?(?:real )?(?:human|person|people)\b"
 )
 # ...unless negated right before it: "不是真人主播", "非真人", "not a real person".
 _NEGATED_BEFORE = re.compile(

@@ -62,6 +62,7 @@ def test_says_ai(label: str, expected: bool) -> None:
 @pytest.mark.parametrize("label", [
     "本主播非AI", "不是AI", "并非AI主播", "本直播无AI", "没有使用AI", "内容非AI生成", "真人主播", "主播为真人",
     "真人直播 · 无剪辑", "not AI", "non-AI host", "No AI here", "Not AI-generated", "human host", "a real person",
+    "AI avatar voiced by a live human", "主播是活人",
     "AI数字人主播，主播为真人",  # says AI and denies it: the denial wins
     "本主播並非ＡＩ",  # traditional and full width
 ])
@@ -77,6 +78,7 @@ def test_a_label_that_denies_ai_is_an_error(demo: Show, label: str) -> None:
 @pytest.mark.parametrize("label", [
     "AI数字人主播 · 内容由AI生成", "AI数字人，不是真人", "本主播不是真人主播，是AI", "虚拟主播，非真人",
     "AI-generated host, not a real person", "AI host (not a human presenter)", "除非AI出错，价格以详情页为准 · AI主播",
+    "Digital human host", "AI-generated live host", "AI数字人 · 生活人气好物",  # "human host", "live", "活人" inside
 ])
 def test_a_negated_human_claim_affirms_ai(demo: Show, label: str) -> None:
     assert not ai_denial(label)
