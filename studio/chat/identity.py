@@ -225,21 +225,19 @@ def _word_patterns(languages: frozenset[str]) -> tuple[re.Pattern[str] | None, r
 class IdentityRule:
     """Recognises identity questions in a show's languages and holds the answer lines."""
 
-    languages: frozenset[str]
-    lines: tuple[Line, ...]
-    language: str  # the answer's language
+    languages: frozenset[str]  # the keyword sets in use
+    lines: tuple[Line, ...]  # the answer
 
     @classmethod
     def for_show(cls, show: Show) -> IdentityRule:
         """The rule for `show`: zh + en + its languages; its `[chat] identity_answer` or the built-in one."""
         languages = frozenset({"zh", "en"} | (show_languages(show) & set(LANGUAGES)))
-        own = base_language(show.language)
         if show.chat.identity_answer:
             text, language = fill_answer(show.chat.identity_answer, disclosure_text(show)), None
         else:
             text, language = builtin_answer(show)
         line = Line(id=f"{IDENTITY}/1", template=Template.literal(text), language=language)
-        return cls(languages, (line,), language or own)
+        return cls(languages, (line,))
 
     def asks(self, text: str) -> bool:
         """True when `text` (a sanitised comment) asks whether the host is a person, AI or a bot."""
