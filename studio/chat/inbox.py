@@ -5,6 +5,12 @@ lock, and it never calls back into the owner. The owner (the live session, on it
 polls `take_ready()` — e.g. every 250 ms — which hands over answers to speak and, on that same
 thread, passes every handled comment to the `record` callback. So neither callback ever runs on
 a foreign thread, and the playout and the as-run log need no locks of their own.
+
+What a viewer typed is never spoken: an answer is the show's FAQ line or a built-in rule's line,
+with at most the asker's name before it, in the safe form `studio.chat.names` allows. Questions
+about the host's identity ("是真人吗", "are you a bot") always get the disclosure answer
+(`studio.chat.identity`): before any other rule, whatever else the comment holds, ahead of other
+answers in the queue, never pushed out of it, and at most one `identity_gap` apart on air.
 """
 
 from __future__ import annotations
@@ -19,7 +25,10 @@ from datetime import datetime
 from typing import Any
 
 from studio.chat.faq import FaqMatcher, Question
-from studio.chat.moderation import MAX_TEXT, Moderator, describe, fallback_name, sanitize
+from studio.chat.identity import IDENTITY, IdentityRule, builtin_answer
+from studio.chat.moderation import MAX_TEXT, Moderator, describe, sanitize
+from studio.chat.names import fallback_name
+from studio.compliance.checker import is_chinese
 from studio.core.clock import Clock, SystemClock
 from studio.show.model import Line, Show
 from studio.show.templates import Template, Var, Variant
@@ -39,14 +48,15 @@ _MAX_KEYS = 5000  # cooldown entries kept before old ones are pruned
 class ChatSettings:
     """How the host treats comments (defaults suit a busy live room)."""
 
-    address_viewers: bool = True  # "小王，…": say the asker's sanitised, shortened name
-    read_comments: bool = False  # read the viewer's own words aloud (after moderation) before answering
+    # There is deliberately no setting to read a viewer's words aloud: nothing a viewer typed is
+    # spoken (DESIGN.md, trust boundaries), only their name in the safe form of studio.chat.names.
+    address_viewers: bool = True  # "小王，…": say the asker's name when the name rule allows it
     question_cooldown: float = 60.0  # seconds: the same normalised question is answered once
     rule_cooldown: float = 30.0  # seconds: the same rule for the same product is answered once
-    max_queue: int = 8  # answers waiting; the oldest is dropped first
-    max_age: float = 90.0  # seconds: an answer not taken by then is stale and dropped
+    identity_gap: float = 15.0  # seconds between two identity answers on air (askers in between join one)
+    max_queue: int = 8  # answers waiting; the oldest is dropped first (never the identity answer)
+    max_age: float = 90.0  # seconds: an answer not taken by then is stale and dropped (not the identity one)
     max_text: int = MAX_TEXT  # characters kept of a comment
-    max_read: int = 40  # characters of a comment read aloud when `read_comments` is on
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class ChatEvent:
     """One handled comment, for the as-run log: what was asked, and answered or why not."""
 
     time: datetime
-    user: str  # sanitised name
+    user: str  # the name as the host may say it (朋友/friend when the viewer's own is unsafe)
     question: str  # sanitised text
     outcome: str  # ANSWERED | DROPPED
     rule: str = ""
@@ -92,6 +102,7 @@ class Answer:
     question: str
     text: str  # a preview of what will be said
     queued_at: float  # monotonic seconds
+    not_before: float = 0.0  # monotonic seconds: an identity answer waits for the gap since the last one
 
 
 @dataclass(frozen=True)
@@ -144,8 +155,11 @@ class CommentInbox:
         self.record = record
         self._lock = threading.Lock()
         self._show = show
-        self._moderator = moderator or Moderator(show.compliance, show.language)
+        self._moderator = moderator or _moderator(show)
         self._matcher = FaqMatcher(show)
+        self._identity = IdentityRule.for_show(show)
+        self._joined: list[tuple[str, str]] = []  # (name, question) of askers the pending identity answer serves
+        self._identity_taken: float | None = None  # monotonic: when the last identity answer went to air
         self._on_air: str | None = None
         self._queue: collections.deque[Answer] = collections.deque()
         self._events: collections.deque[ChatEvent] = collections.deque()
@@ -166,11 +180,12 @@ class CommentInbox:
 
     def replace_show(self, show: Show) -> None:
         """Take an edited show (hot reload): new FAQ and word lists; answers for vanished products go."""
-        moderator = Moderator(show.compliance, show.language)
+        moderator = _moderator(show)
         matcher = FaqMatcher(show)
+        identity = IdentityRule.for_show(show)
         known = {p.id for p in show.products}
         with self._lock:
-            self._show, self._moderator, self._matcher = show, moderator, matcher
+            self._show, self._moderator, self._matcher, self._identity = show, moderator, matcher, identity
             kept: collections.deque[Answer] = collections.deque()
             for a in self._queue:
                 if a.product is None or a.product in known:
@@ -184,13 +199,20 @@ class CommentInbox:
         now = self.clock.monotonic()
         out: list[Answer] = []
         with self._lock:
-            while self._queue and len(out) < limit:
-                a = self._queue.popleft()
-                if now - a.queued_at > self.settings.max_age:
+            while len(out) < limit:
+                a = self._next(now)
+                if a is None:
+                    break
+                if a.rule != IDENTITY and now - a.queued_at > self.settings.max_age:
                     self._drop(a.name, a.question, f"not answered within {self.settings.max_age:g} s", a.rule)
                     continue
                 out.append(a)
                 self._event(ChatEvent(self.clock.now(), a.name, a.question, ANSWERED, a.rule, a.product, a.text))
+                if a.rule == IDENTITY:
+                    self._identity_taken = now
+                    for name, question in self._joined:
+                        self._event(ChatEvent(self.clock.now(), name, question, ANSWERED, a.rule, None, a.text))
+                    self._joined.clear()
             events = list(self._events)
             self._events.clear()
         for e in events:
@@ -226,8 +248,12 @@ class CommentInbox:
         s = self.settings
         self.counts["received"] += 1
         mod = self._moderator
-        name = mod.safe_name(comment.user)
+        name = mod.safe_name(comment.user, self._show.language)
         question = sanitize(comment.text, s.max_text)
+        if self._identity.asks(question):
+            # Before moderation and cooldowns: the answer quotes nothing of the comment, so a
+            # banned word or an insult beside the question does not cost the viewer the answer.
+            return self._identity_answer(comment, name, question)
         verdict = mod.judge(question)
         if not verdict.ok:
             return self._drop(name, question, verdict.reason)
@@ -251,18 +277,56 @@ class CommentInbox:
         blocked = self._blocked(lines, match.product)
         if blocked:
             return self._drop(name, question, "answer blocked by compliance: " + blocked, match.rule)
-        lines = self._personal(lines, name, question, match.product)
+        lines = self._personal(lines, comment.user, match.product)
         text = self._preview(lines, match.product)
         self._answered[rule_key] = now
         _prune(self._answered, now, s.rule_cooldown)
         self._queue.append(Answer(match.product, lines, comment, match.rule, name, question, text, now))
         self.counts["queued"] += 1
-        while len(self._queue) > s.max_queue:
-            old = self._queue.popleft()
-            self._drop(old.name, old.question, f"queue full ({s.max_queue}): oldest dropped first", old.rule)
+        self._trim()
         return Receipt(QUEUED, match.rule, match.product, text)
 
+    def _identity_answer(self, comment: Comment, name: str, question: str) -> Receipt:
+        """Queue the disclosure answer at the front, or let the asker join the one already waiting."""
+        self.counts["identity"] += 1
+        pending = next((a for a in self._queue if a.rule == IDENTITY), None)
+        if pending is not None:
+            self._joined.append((name, question))
+            return Receipt(QUEUED, IDENTITY, None, pending.text)
+        lines = self._identity.lines
+        blocked = self._blocked(lines, None)
+        if blocked:  # the operator's wording: fall back to the built-in one, which is always clean
+            log.warning("chat: the show's identity answer is not said (%s); the built-in answer is", blocked)
+            text, language = builtin_answer(self._show)
+            lines = (replace(lines[0], template=Template.literal(text), language=language),)
+        lines = self._personal(lines, comment.user, None)
+        text = self._preview(lines, None)
+        now = self.clock.monotonic()
+        last = self._identity_taken
+        not_before = now if last is None else max(now, last + self.settings.identity_gap)
+        self._queue.appendleft(Answer(None, lines, comment, IDENTITY, name, question, text, now, not_before))
+        self.counts["queued"] += 1
+        self._trim()
+        return Receipt(QUEUED, IDENTITY, None, text)
+
     # ---- internals (called with the lock held) ----
+
+    def _next(self, now: float) -> Answer | None:
+        """The answer to speak next: the identity answer once its gap has passed, else the oldest."""
+        for i, a in enumerate(self._queue):
+            if a.rule != IDENTITY or a.not_before <= now:
+                del self._queue[i]
+                return a
+        return None
+
+    def _trim(self) -> None:
+        """Keep at most `max_queue` answers, dropping the oldest; the identity answer is never dropped."""
+        s = self.settings
+        while len(self._queue) > max(s.max_queue, 1):
+            i = next(i for i, a in enumerate(self._queue) if a.rule != IDENTITY)
+            old = self._queue[i]
+            del self._queue[i]
+            self._drop(old.name, old.question, f"queue full ({s.max_queue}): oldest dropped first", old.rule)
 
     def _values(self, product: str | None) -> dict[str, str]:
         now = self.clock.now()
@@ -284,29 +348,21 @@ class CommentInbox:
                     return describe(findings)
         return ""
 
-    def _personal(self, lines: tuple[Line, ...], name: str, question: str,
-                  product: str | None) -> tuple[Line, ...]:
-        """Address the asker by name (and read their words when the show allows), if it stays clean."""
-        s = self.settings
-        first = lines[0]
-        zh = self._language(first).lower().startswith("zh")
-        if s.read_comments:
-            who = name if s.address_viewers else ""
-            quoted = sanitize(question, s.max_read)
-            said = (f"{who or '有朋友'}问：{quoted}" if zh else f"{who or 'Someone'} asks: {quoted}")
-            quote = Line(id=f"chat/comment/{self.counts['queued'] + 1}", template=Template.literal(said))
-            if not self._moderator.checker.blocking(said, self._show.language):
-                return (quote, *lines)
-        if not s.address_viewers:
+    def _personal(self, lines: tuple[Line, ...], user: str, product: str | None) -> tuple[Line, ...]:
+        """Address the asker by the safe form of their name, in the first line's language, if it stays clean."""
+        if not self.settings.address_viewers:
             return lines
+        first = lines[0]
+        language = self._language(first)
+        zh = is_chinese(language)
         values = self._values(product)
         texts = expand(first.template, values)
-        for candidate in (name, fallback_name(self._show.language)):
+        for candidate in (self._moderator.safe_name(user, language), fallback_name(language)):
             prefix = f"{candidate}，" if zh else f"{candidate}, "
-            if all(not self._moderator.checker.blocking(prefix + t, self._language(first)) for t in texts):
-                # The name holds no braces (letters and digits only), so the template stays valid.
-                named = replace(first, template=Template.parse(prefix + first.template.source))
-                return (named, *lines[1:])
+            if all(not self._moderator.checker.blocking(prefix + t, language) for t in texts):
+                # A literal node before the template's own: the name is never parsed as a template.
+                template = Template(prefix + first.template.source, (prefix, *first.template.nodes))
+                return (replace(first, template=template), *lines[1:])
         return lines
 
     def _preview(self, lines: tuple[Line, ...], product: str | None) -> str:
@@ -332,6 +388,11 @@ class CommentInbox:
             self.record(event)
         except Exception:  # the as-run log's trouble must not stop the answers
             log.exception("chat: recording a comment failed")
+
+
+def _moderator(show: Show) -> Moderator:
+    """The moderator for `show`: its compliance lists, its language and its `[chat] name_deny` words."""
+    return Moderator(show.compliance, show.language, name_words=show.chat.name_deny)
 
 
 def _prune(stamps: dict, now: float, window: float) -> None:

@@ -4,7 +4,8 @@ Viewer text is hostile input: it may carry control, zero-width or bidirectional 
 hide words or reorder what the operator sees, stacks of combining marks, or megabytes of text.
 `sanitize` makes it plain and short; `Moderator` decides whether a comment may be answered, using
 the compliance `Checker` (the lexicon plus the show's deny and allow lists), which already sees
-through width, case, spacing, traditional forms, pinyin and same-sound spellings.
+through width, case, spacing, traditional forms, pinyin and same-sound spellings. What a viewer
+typed is never spoken; only their name may be, in the safe form `studio.chat.names` decides.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from studio.chat.names import NameRule
 from studio.compliance.checker import Checker, Finding, is_chinese
 from studio.compliance.wordlists import ShowWordLists
 
 MAX_TEXT = 200  # characters kept of a comment: a live-room comment is rarely longer
-MAX_NAME = 8  # characters of a viewer's name the host may say
 _MAX_MARKS = 2  # combining marks kept after one base character ("Zalgo" text stacks dozens)
 # Removed outright: controls, format characters (zero-width, bidi marks and isolates, BOM, tags),
 # surrogates (a lone one from JSON cannot be encoded), private use and unassigned code points.
 _REMOVED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 _SPACES = frozenset({"Zs", "Zl", "Zp"})
-FALLBACK_NAME = {"zh": "朋友", "en": "friend"}
 
 
 def sanitize(text: str, max_length: int = MAX_TEXT) -> str:
@@ -68,18 +68,6 @@ def _speakable(ch: str) -> bool:
     return in_script and ch.isalnum()
 
 
-def fallback_name(language: str) -> str:
-    """What the host calls a viewer whose name cannot be said: 朋友 / friend."""
-    return FALLBACK_NAME["zh" if language.lower().startswith("zh") else "en"]
-
-
-def sanitize_name(name: str, language: str = "zh-CN", max_length: int = MAX_NAME) -> str:
-    """A short name safe to say: letters, CJK and digits only, at most `max_length`; else 朋友/friend."""
-    cleaned = unicodedata.normalize("NFKC", name[:256])
-    kept = "".join(ch for ch in cleaned if _speakable(ch))[:max_length]
-    return kept or fallback_name(language)
-
-
 @dataclass(frozen=True)
 class Verdict:
     """Whether a comment may be answered, and why not (for the as-run log)."""
@@ -104,9 +92,10 @@ class Moderator:
     """Judges viewer text with the compliance checker: lexicon, the show's deny list, pinyin and homophones."""
 
     def __init__(self, lists: ShowWordLists | None = None, language: str = "zh-CN",
-                 checker: Checker | None = None) -> None:
+                 checker: Checker | None = None, name_words: tuple[str, ...] = ()) -> None:
         self.checker = checker if checker is not None else Checker(lists=lists)
         self.language = language
+        self.names = NameRule(self.checker, name_words)  # with the show's [chat] name_deny
         self.checker.check("预热", language)  # build the shared tables now, not on the first comment
 
     def check_language(self, text: str) -> str:
@@ -128,9 +117,6 @@ class Moderator:
             return Verdict(False, describe(findings), tuple(findings))
         return Verdict(True)
 
-    def safe_name(self, name: str) -> str:
-        """`sanitize_name`, falling back to 朋友/friend when the name itself holds a banned word."""
-        clean = sanitize_name(name, self.language)
-        if self.blocking(clean):
-            return fallback_name(self.language)
-        return clean
+    def safe_name(self, name: str, language: str | None = None) -> str:
+        """The name as the host may say it (in `language`, default the show's), else 朋友/friend."""
+        return self.names.say(name, language or self.language)

@@ -16,7 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from studio.compliance.wordlists import parse_word_lists
+from studio.compliance.disclosure import ai_denial, says_ai
+from studio.compliance.normalize import is_separator
+from studio.compliance.wordlists import MAX_TERM_LENGTH, parse_word_lists
 from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.core.text import describe_hidden, find_hidden, strip_hidden
@@ -29,6 +31,7 @@ from studio.show.model import (
     GESTURES,
     WEEK_MINUTES,
     Background,
+    ChatConfig,
     FaqEntry,
     Line,
     Pauses,
@@ -87,7 +90,7 @@ _DAY_ALIASES: dict[str, tuple[int, ...]] = {
 
 SHOW_KEYS = {
     "title", "language", "canvas", "fps", "avatar", "background", "disclosure", "voice",
-    "pauses", "ticker", "logo", "rundowns", "schedule", "filler", "compliance",
+    "pauses", "ticker", "logo", "rundowns", "schedule", "filler", "compliance", "chat",
 }
 PRODUCT_KEYS = {
     "id", "name", "price", "original_price", "currency", "image", "selling_points", "stock",
@@ -101,6 +104,9 @@ RUNDOWN_KEYS = {"title", "products", "shuffle"}
 RUNDOWN_ITEM_KEYS = {"id", "repeat"}
 SCHEDULE_KEYS = {"fallback", "windows"}
 WINDOW_KEYS = {"days", "from", "to", "rundown"}
+CHAT_KEYS = {"identity_answer", "name_deny"}
+MAX_IDENTITY_ANSWER = 300  # characters: the answer is said on air; the label fills {disclosure}
+MAX_NAME_DENY = 500
 
 
 @dataclass(frozen=True)
@@ -424,6 +430,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
     else:
         disclosure = disclosure_for(language)
     compliance = parse_word_lists(d.get("compliance"), f.error, f.warn)
+    chat = _chat(f, d, disclosure or disclosure_for(language))
     voice_t = f.table(d, "voice", ())
     f.check_keys(voice_t, ("voice",), VOICE_KEYS)
     engine = f.string(voice_t, "engine", ("voice",), default="pyttsx3")
@@ -459,6 +466,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
         background=background,
         disclosure=disclosure,
         compliance=compliance,
+        chat=chat,
         voice=voice,
         pauses=pauses,
         ticker=ticker,
@@ -536,6 +544,57 @@ def _background(f: _File, d: dict[str, Any]) -> Background:
     if image.suffix.lower() not in IMAGE_SUFFIXES:
         f.warn(("background",), f"'{value}' does not look like an image", "use a PNG or JPEG")
     return Background("image", None, image)
+
+
+def _chat(f: _File, d: dict[str, Any], disclosure: str) -> ChatConfig:
+    """`[chat]`: the operator's wording of the AI identity answer, and words kept out of names."""
+    table = f.table(d, "chat", ())
+    f.check_keys(table, ("chat",), CHAT_KEYS)
+    answer = ""
+    path = ("chat", "identity_answer")
+    example = 'identity_answer = "{disclosure}：我是AI生成的数字人主播，不是真人。"'
+    raw = table.get("identity_answer")
+    if raw is False or (isinstance(raw, str) and not raw.strip()):
+        f.error(path, "the answer to 'are you real / are you AI?' cannot be switched off",
+                "remove identity_answer to use the built-in answer, or reword it: " + example)
+    elif not isinstance(raw, str):
+        if raw is not None:
+            f.string(table, "identity_answer", ("chat",))  # reports "must be text"
+    else:
+        text = raw.strip()
+        filled = " ".join(text.replace("{disclosure}", disclosure).split())
+        denial = ai_denial(filled)
+        if len(text) > MAX_IDENTITY_ANSWER:
+            f.error(path, f"the answer is {len(text)} characters long; at most {MAX_IDENTITY_ANSWER}",
+                    "one or two short sentences")
+        elif "{" in text.replace("{disclosure}", "") or "}" in text.replace("{disclosure}", ""):
+            f.error(path, "only {disclosure} (the show's AI label) may be filled in here",
+                    "write the rest as plain text: " + example)
+        elif denial:
+            f.error(path, f"the answer denies that the host is AI ('{denial}')",
+                    "an AI host must say it is AI-generated: " + example)
+        elif not says_ai(filled):
+            f.error(path, "the answer does not say that the host is AI-generated",
+                    "say it affirmatively (AI, 人工智能, AI生成…) or include {disclosure}: " + example)
+        else:
+            answer = text
+    words: list[str] = []
+    f.strings(table, "name_deny", ("chat",))  # reports a value that is not a list of texts
+    given = table.get("name_deny")
+    given = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+    for i, word in enumerate(given[:MAX_NAME_DENY]):
+        if not isinstance(word, str) or not word.strip():
+            continue  # reported above
+        word = word.strip()
+        if all(is_separator(c) for c in word):
+            f.error(("chat", "name_deny", i), f"'{word}' has no letters or characters to match",
+                    "write a word, not only punctuation")
+        elif len(word) > MAX_TERM_LENGTH:
+            f.error(("chat", "name_deny", i), f"the word is {len(word)} characters long; at most {MAX_TERM_LENGTH}",
+                    "list the word itself, not a sentence")
+        else:
+            words.append(word)
+    return ChatConfig(answer, tuple(words))
 
 
 def _products(ctx: _Context, root: Path, language: str) -> list[Product]:

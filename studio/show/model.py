@@ -206,6 +206,14 @@ class Pauses:
 
 
 @dataclass(frozen=True)
+class ChatConfig:
+    """How the host treats viewers (`[chat]` in show.toml); the rules themselves are in studio.chat."""
+
+    identity_answer: str = ""  # the operator's wording of the AI identity answer; "" = the built-in one
+    name_deny: tuple[str, ...] = ()  # words that keep a viewer's name off the air, besides the built-in list
+
+
+@dataclass(frozen=True)
 class Show:
     """A whole show: settings, products, rundowns, schedule and filler."""
 
@@ -226,6 +234,7 @@ class Show:
     schedule: Schedule = field(default_factory=Schedule)
     filler: tuple[Line, ...] = ()
     compliance: ShowWordLists = field(default_factory=ShowWordLists)  # [compliance] allow / deny
+    chat: ChatConfig = field(default_factory=ChatConfig)  # [chat] identity answer, name words
 
     def product(self, product_id: str) -> Product:
         for p in self.products:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio.chat.inbox import ANSWERED, DROPPED, QUEUED, Answer, CommentInbox, expand
+from studio.chat.inbox import ANSWERED, DROPPED, QUEUED, Answer, ChatSettings, CommentInbox, expand
 from studio.compliance.checker import Checker
 from studio.show.loader import load_show
 from studio.show.model import Show
@@ -158,18 +160,30 @@ def test_every_drop_is_recorded_with_its_reason(make_inbox: Callable[..., Box]) 
     assert box.inbox.stats() == {"pending": 0, "received": 3, "queued": 0, "dropped": 3}
 
 
-def test_comments_are_read_aloud_only_when_allowed_and_only_clean(make_inbox: Callable[..., Box]) -> None:
+def test_a_viewers_words_are_never_read_aloud(make_inbox: Callable[..., Box]) -> None:
+    # DESIGN: nothing a viewer typed is spoken. There is no setting that could turn it on.
+    assert not {"read_comments", "max_read"} & {f.name for f in fields(ChatSettings)}
+    with pytest.raises(TypeError):
+        ChatSettings(read_comments=True)  # type: ignore[call-arg]
     box = make_inbox("tea")
-    box.inbox.submit("小王", "多少钱<b>呀</b>")
+    box.inbox.submit("小王", "多少钱<b>{price}</b>呀，主播是骗子")
     [answer] = box.inbox.take_ready()
-    assert all("<b>" not in line.text for line in answer.lines)  # never read by default
-    box = make_inbox("tea", read_comments=True)
-    box.inbox.submit("小王", "多少钱<b>{price}</b>\u202e")
-    [answer] = box.inbox.take_ready()
-    quote = answer.lines[0]
-    assert quote.text == "小王问：多少钱<b>{price}</b>"  # braces stay text: never a variable
-    assert quote.template.render({}) == quote.text
-    assert answer.lines[1].text.startswith("{name}今天")  # the name is said once, in the quote
+    assert [line.id for line in answer.lines] == ["tea/faq1/1"]  # the FAQ answer alone, no quote line
+    assert answer.lines[0].text == "小王，{name}今天直播间价格是{price}元，{link}。"
+    for text in spoken_texts(box.inbox.show, answer):
+        assert "<b>" not in text and "骗子" not in text
+
+
+def test_an_unsafe_name_is_never_said(make_inbox: Callable[..., Box]) -> None:
+    box = make_inbox("tea")
+    assert box.inbox.submit("主播是骗子", "多少钱").answer.startswith("朋友，")  # from the issue
+    assert box.inbox.submit("我不是AI是真人", "保质期多久").answer.startswith("朋友，")
+    [first, second] = box.inbox.take_ready(limit=2)
+    assert first.name == second.name == "朋友"
+    for answer in (first, second):
+        for text in spoken_texts(box.inbox.show, answer):
+            assert "骗子" not in text and "真人" not in text
+    assert [e.user for e in box.events] == ["朋友", "朋友"]  # the as-run log has the said form too
 
 
 def test_a_show_change_drops_answers_for_removed_products(make_inbox: Callable[..., Box], show: Show) -> None:
@@ -214,19 +228,18 @@ HOSTILE = st.one_of(
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_hostile_comments_never_crash_or_air_a_banned_word(make_inbox: Callable[..., Box], checker: Checker,
                                                             user: str, text: str, on_air: str | None) -> None:
-    for read_comments in (False, True):
-        box = make_inbox(on_air, read_comments=read_comments)
-        receipt = box.inbox.submit(user, text)
-        answers = box.inbox.take_ready(limit=5)
-        assert len(box.events) == 1
-        if receipt.outcome == DROPPED:
-            assert answers == [] and receipt.reason
-            continue
-        [answer] = answers
-        assert len(answer.name) <= 8 and len(answer.question) <= 200
-        for spoken in spoken_texts(box.inbox.show, answer):
-            assert not checker.blocking(spoken, "zh-CN"), spoken
-            assert not any(c in spoken for c in "\u200b\u202e\u2066\x00")
+    box = make_inbox(on_air)
+    receipt = box.inbox.submit(user, text)
+    answers = box.inbox.take_ready(limit=5)
+    assert len(box.events) == 1
+    if receipt.outcome == DROPPED:
+        assert answers == [] and receipt.reason
+        return
+    [answer] = answers
+    assert len(answer.name) <= 16 and len(answer.question) <= 200
+    for spoken in spoken_texts(box.inbox.show, answer):
+        assert not checker.blocking(spoken, "zh-CN"), spoken
+        assert not any(c in spoken for c in "\u200b\u202e\u2066\x00")
 
 
 def test_ten_thousand_characters_are_handled_quickly(make_inbox: Callable[..., Box]) -> None:
@@ -234,7 +247,7 @@ def test_ten_thousand_characters_are_handled_quickly(make_inbox: Callable[..., B
     receipt = box.inbox.submit("x" * 10_000, "多少钱" + "呀" * 10_000)
     assert receipt.outcome == QUEUED
     [answer] = box.inbox.take_ready()
-    assert answer.name == "xxxxxxxx" and len(answer.question) == 200
+    assert answer.name == "朋友" and len(answer.question) == 200  # too long to be a nickname
 
 
 def test_inbox_is_usable_without_a_clock_or_recorder(show: Show) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from studio import __version__
 from studio.compliance import DisclosureLabels, disclosure_labels
-from studio.compliance.disclosure import DisclosureMissing, says_ai
+from studio.compliance.disclosure import DisclosureMissing, ai_denial, disclosure_problems, says_ai
+from studio.core.problems import Severity
 from studio.show.loader import load_show
 from studio.show.model import Show
 
@@ -56,3 +57,41 @@ def test_no_labels_without_a_disclosure(demo: Show, label: str) -> None:
 ])
 def test_says_ai(label: str, expected: bool) -> None:
     assert says_ai(label) is expected
+
+
+@pytest.mark.parametrize("label", [
+    "本主播非AI", "不是AI", "并非AI主播", "本直播无AI", "没有使用AI", "内容非AI生成", "真人主播", "主播为真人",
+    "真人直播 · 无剪辑", "not AI", "non-AI host", "No AI here", "Not AI-generated", "human host", "a real person",
+    "AI avatar voiced by a live human", "主播是活人",
+    "AI数字人主播，主播为真人",  # says AI and denies it: the denial wins
+    "本主播並非ＡＩ",  # traditional and full width
+])
+def test_a_label_that_denies_ai_is_an_error(demo: Show, label: str) -> None:
+    [problem] = disclosure_problems(dataclasses.replace(demo, disclosure=label), line=7)
+    assert problem.severity is Severity.ERROR and (problem.file, problem.line, problem.key) == (
+        "show.toml", 7, "disclosure")
+    assert "denies that the host is AI-generated" in problem.message
+    assert "say affirmatively" in problem.hint
+    assert ai_denial(label)
+
+
+@pytest.mark.parametrize("label", [
+    "AI数字人主播 · 内容由AI生成", "AI数字人，不是真人", "本主播不是真人主播，是AI", "虚拟主播，非真人",
+    "AI-generated host, not a real person", "AI host (not a human presenter)", "除非AI出错，价格以详情页为准 · AI主播",
+    "Digital human host", "AI-generated live host", "AI数字人 · 生活人气好物",  # "human host", "live", "活人" inside
+])
+def test_a_negated_human_claim_affirms_ai(demo: Show, label: str) -> None:
+    assert not ai_denial(label)
+    assert says_ai(label)
+    assert disclosure_problems(dataclasses.replace(demo, disclosure=label)) == []
+
+
+@pytest.mark.parametrize("label", ["本主播非AI", "not AI", "no AI", "Not AI-generated", "无人工智能"])
+def test_a_negated_mention_does_not_count_as_saying_ai(label: str) -> None:
+    # The "does not say AI" warning and the denial error agree: a denial never "says AI".
+    assert not says_ai(label)
+
+
+def test_a_label_that_says_nothing_of_ai_is_still_a_warning(demo: Show) -> None:
+    [problem] = disclosure_problems(dataclasses.replace(demo, disclosure="欢迎光临"))
+    assert problem.severity is Severity.WARNING and "does not say the host is AI-generated" in problem.message
