@@ -20,6 +20,7 @@ from typing import Any
 
 from studio.chat.faq import FaqMatcher, Question
 from studio.chat.moderation import MAX_TEXT, Moderator, describe, fallback_name, sanitize
+from studio.compliance.approval import UNAPPROVED, line_verdict
 from studio.core.clock import Clock, SystemClock
 from studio.show.model import Line, Show
 from studio.show.templates import Template, Var, Variant
@@ -274,14 +275,17 @@ class CommentInbox:
         return line.language or self._show.language
 
     def _blocked(self, lines: tuple[Line, ...], product: str | None) -> str:
-        """The banned words any rendering of `lines` would say ('' when none)."""
+        """The banned words (or unapproved warning words) any rendering of `lines` would say ('' when none)."""
         values = self._values(product)
         checker = self._moderator.checker
         for line in lines:
             for text in expand(line.template, values):
-                findings = checker.blocking(text, self._language(line))
-                if findings:
-                    return describe(findings)
+                verdict = line_verdict(checker, self._show, line, text, self._language(line), product)
+                if verdict.blocked:
+                    return describe(verdict.blocked)
+                if not verdict.airs:  # warning wording the show file does not approve: it would be skipped
+                    held = describe([*verdict.unapproved, *verdict.unapproved_fields])
+                    return held.replace("banned word", UNAPPROVED, 1)
         return ""
 
     def _personal(self, lines: tuple[Line, ...], name: str, question: str,
