@@ -100,3 +100,13 @@ def test_the_preview_picture_marks_a_line_that_would_not_air(make_show, tones) -
             marked.add(ps.entry.segment.text)
         assert on_air.stage_state(ps, p.wall_at(ps.t)).ticker is None  # the real show is never marked
     assert marked == {"全球首发的新茶"}
+
+
+def test_the_demo_show_goes_on_air_fully_under_the_strict_default(demo_show, tones) -> None:
+    assert demo_show.compliance.needs_approval
+    checker = Checker(lists=demo_show.compliance)
+    p = Playout(demo_show, Planner(demo_show, seed=5), tones(), THURSDAY_AFTERNOON,
+                check_line=lambda seg: compliance_reasons(checker, demo_show, seg))
+    p.go_live()
+    p.advance(900)  # a quarter of an hour: every product of the rundown, variants drawn afresh
+    assert p.stats.aired > 30 and p.stats.blocked == 0
