@@ -98,17 +98,22 @@ def product_fields(product: Product | None) -> tuple[Field, ...]:
     return ((product.name, product.approved), (product.link, product.approved))
 
 
+def product_of(show: Show, product_id: str | None) -> Product | None:
+    """The product a line belongs to, or None (a filler or one-off line, or a product that left
+    the show in a hot reload: its lines still carry their own approvals)."""
+    if product_id is None:
+        return None
+    try:
+        return show.product(product_id)
+    except KeyError:
+        return None
+
+
 def line_verdict(checker: Checker, show: Show, line: Line, text: str, language: str,
                  product_id: str | None) -> Verdict:
     """The verdict on `text`, a rendering of `line` (of product `product_id`, or of none)."""
-    product = None
-    if product_id is not None:
-        try:
-            product = show.product(product_id)
-        except KeyError:  # left the show in a hot reload: its lines carry their own approvals
-            product = None
     return judge(checker, text, language, line.approved, policy=show.compliance.warnings,
-                 fields=product_fields(product))
+                 fields=product_fields(product_of(show, product_id)))
 
 
 def _said(f: Finding) -> str:
@@ -135,4 +140,4 @@ def hold_reasons(verdict: Verdict, line: Line, product: Product | None = None) -
 
 
 __all__ = ["UNAPPROVED", "Verdict", "approval_keys", "hold_reasons", "is_approved", "judge",
-           "line_verdict", "product_fields", "where_to_approve"]
+           "line_verdict", "product_fields", "product_of", "where_to_approve"]

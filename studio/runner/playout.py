@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from studio.compliance.approval import UNAPPROVED, hold_reasons, line_verdict
+from studio.compliance.approval import UNAPPROVED, hold_reasons, line_verdict, product_of
 from studio.compliance.checker import Checker
 from studio.runner.asrun import AIRED, BLOCKED, FAILED, SKIPPED, AsRunLog, AsRunRecord
 from studio.runner.planner import FAQ, ONE_OFF, PITCH, Planner, Segment
@@ -58,13 +58,7 @@ def compliance_reasons(checker: Checker, show: Show, segment: Segment) -> list[s
     verdict = line_verdict(checker, show, segment.line, segment.text, segment.language, segment.product)
     if verdict.airs:
         return []
-    product = None
-    if segment.product is not None:
-        try:
-            product = show.product(segment.product)
-        except KeyError:  # left the show in a hot reload
-            product = None
-    return hold_reasons(verdict, segment.line, product)
+    return hold_reasons(verdict, segment.line, product_of(show, segment.product))
 
 
 @dataclass(frozen=True)

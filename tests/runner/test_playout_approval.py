@@ -110,3 +110,16 @@ def test_the_demo_show_goes_on_air_fully_under_the_strict_default(demo_show, ton
     p.go_live()
     p.advance(900)  # a quarter of an hour: every product of the rundown, variants drawn afresh
     assert p.stats.aired > 30 and p.stats.blocked == 0
+
+
+def test_a_one_off_line_with_warning_wording_is_skipped_with_advice_to_reword(make_show, tones, tmp_path) -> None:
+    show = _show(make_show)
+    p = _playout(show, tones(), tmp_path)
+    p.go_live()
+    p.advance(1.0)
+    p.interrupt_with_line("全网首发，今晚限时")
+    p.advance(20)
+    records = AsRunLog(tmp_path / "asrun").read_day(THURSDAY_AFTERNOON.date()).records
+    (one_off,) = [r for r in records if r.text == "全网首发，今晚限时"]
+    assert one_off.outcome == BLOCKED and one_off.note == NOT_APPROVED_NOTE
+    assert one_off.findings[0].endswith('reword it, or set warnings = "allow" under [compliance] in show.toml')

@@ -88,3 +88,14 @@ def test_pitch_line_edits_carry_approvals(root: Path) -> None:
 def test_bad_approvals_are_refused(root: Path, pid, key: str, terms, message: str) -> None:
     with pytest.raises(EditError, match=message.replace("[", r"\[")):
         ShowEditor(root).set_approval(pid, key, terms)
+
+
+def test_approvals_go_into_pitch_tables_too(make_show) -> None:
+    root = make_show(show=SHOW, products={"tea": 'name = "龙井"\nprice = 99\n\n[[pitch]]\ntext = "全球首发"  # launch\n\n'
+                                                  '[[pitch]]\ntext = "你好"\n'})
+    editor = ShowEditor(root)
+    assert editor.set_approval("tea", "pitch[0]", ["全球首发"])
+    show = _saved(editor, root)
+    assert show.product("tea").pitch[0].approved == ("全球首发",)
+    text = (root / "products" / "tea.toml").read_text(encoding="utf-8")
+    assert 'text = "全球首发"  # launch\napproved = ["全球首发"]\n' in text
