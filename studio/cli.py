@@ -96,8 +96,10 @@ def _display(show_arg: Path, problem: Problem) -> str:
 
 
 def _summary(result: LoadResult) -> str:
-    e, w = len(result.errors), len(result.warnings)
+    e, w, n = len(result.errors), len(result.warnings), len(result.notes)
     counts = f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+    if n:  # approved wording, listed so it stays in view
+        counts += f", {n} note{'s' * (n != 1)}"
     if result.show is None:
         return f"{result.root}: cannot run — {counts}"
     s = result.show
@@ -113,6 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             "ok": result.ok,
             "errors": len(result.errors),
             "warnings": len(result.warnings),
+            "notes": len(result.notes),
             "problems": [
                 {**p.to_json(), "path": _display_file(args.show, p)}
                 for p in result.problems

@@ -133,7 +133,7 @@ def test_json_report(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "check", "--json", "broken")
     assert code == 1 and err == ""
     report = json.loads(out)
-    assert set(report) == {"show", "ok", "errors", "warnings", "problems"}
+    assert set(report) == {"show", "ok", "errors", "warnings", "notes", "problems"}
     assert (report["show"], report["ok"], report["errors"], report["warnings"]) == ("broken", False, 1, 1)
     first, second = report["problems"]
     assert set(first) == {"severity", "file", "line", "key", "message", "hint", "path"}

@@ -29,6 +29,7 @@ from studio.chat.identity import IDENTITY, IdentityRule, builtin_answer
 from studio.chat.moderation import MAX_TEXT, Moderator, describe, sanitize
 from studio.chat.names import fallback_name
 from studio.compliance.checker import is_chinese
+from studio.compliance.approval import UNAPPROVED, line_verdict
 from studio.core.clock import Clock, SystemClock
 from studio.show.model import Line, Show
 from studio.show.templates import Template, Var, Variant
@@ -338,14 +339,17 @@ class CommentInbox:
         return line.language or self._show.language
 
     def _blocked(self, lines: tuple[Line, ...], product: str | None) -> str:
-        """The banned words any rendering of `lines` would say ('' when none)."""
+        """The banned words (or unapproved warning words) any rendering of `lines` would say ('' when none)."""
         values = self._values(product)
         checker = self._moderator.checker
         for line in lines:
             for text in expand(line.template, values):
-                findings = checker.blocking(text, self._language(line))
-                if findings:
-                    return describe(findings)
+                verdict = line_verdict(checker, self._show, line, text, self._language(line), product)
+                if verdict.blocked:
+                    return describe(verdict.blocked)
+                if not verdict.airs:  # warning wording the show file does not approve: it would be skipped
+                    held = describe([*verdict.unapproved, *verdict.unapproved_fields])
+                    return held.replace("banned word", UNAPPROVED, 1)
         return ""
 
     def _personal(self, lines: tuple[Line, ...], user: str, product: str | None) -> tuple[Line, ...]:
@@ -359,7 +363,10 @@ class CommentInbox:
         texts = expand(first.template, values)
         for candidate in (self._moderator.safe_name(user, language), fallback_name(language)):
             prefix = f"{candidate}，" if zh else f"{candidate}, "
-            if all(not self._moderator.checker.blocking(prefix + t, language) for t in texts):
+            # The name must neither bring a banned word nor warning wording the line's approval does
+            # not cover (永久会员, …): either would keep the whole answer off the air.
+            if all(line_verdict(self._moderator.checker, self._show, first, prefix + t, language, product).airs
+                   for t in texts):
                 # A literal node before the template's own: the name is never parsed as a template.
                 template = Template(prefix + first.template.source, (prefix, *first.template.nodes))
                 return (replace(first, template=template), *lines[1:])

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from studio.compliance.lexicon import Basis, Level, Lexicon, Term, load_lexicon
 from studio.compliance.normalize import fold_table, fold_with_offsets
-from studio.compliance.phonetic import Phonetics, phonetics
+from studio.compliance.phonetic import Phonetics, common_words, phonetics
 from studio.compliance.wordlists import (
     CUSTOM_CATEGORY,
     SHOW_DENY_BASIS,
@@ -30,6 +30,9 @@ SHOW_SOURCE = "show.toml"
 CONTEXT_WINDOW = 24  # folded characters an exemption phrase may reach before the term it exempts
 _DECIMAL = re.compile(r"\d\s*[.,]\s*\d")
 _LATIN = re.compile("[a-z]")
+# A tone number typed after pinyin ("zui4jia1", "zui5"): ignored when matching by sound.
+_TONE_DIGIT = re.compile("(?<=[a-z])[0-5]")
+MIN_SYLLABLES_FOR_LONE_VOWEL = 3  # "最an全" is 最安全; "防AI" is no 防癌 (see _sound_form)
 _VOWEL_LETTERS = frozenset("aeiouv")
 MAX_SYLLABLE_LETTERS = 6  # "zhuang", "chuang", "shuang"
 _CHINESE_LANGUAGES = ("zh", "cmn", "yue", "wuu")
@@ -156,7 +159,16 @@ def _deny_to_term(entry: DenyTerm, lexicon: Lexicon) -> Term:
     if same is None:
         return Term(entry.term, category, entry.severity, basis, entry.rewrite, source=SHOW_SOURCE)
     return Term(entry.term, category, entry.severity, basis, entry.rewrite or same.rewrite,
-                same.unless, same.unless_re, same.homophones, SHOW_SOURCE)
+                same.unless, same.unless_re, same.homophones, SHOW_SOURCE, same.homophone_guard)
+
+
+def strip_tones(folded: str) -> tuple[str, list[int] | None]:
+    """`folded` without tone numbers after pinyin ("zui4jia1" → "zuijia"), and for each remaining
+    character its index in `folded` (None when nothing was stripped, the common case)."""
+    if _LATIN.search(folded) is None or _TONE_DIGIT.search(folded) is None:
+        return folded, None
+    kept = [i for i in range(len(folded)) if not _TONE_DIGIT.match(folded, i)]
+    return "".join(folded[i] for i in kept), kept
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -252,10 +264,10 @@ class _Index:
         """The fast path: False when no term can be in the line, in any spelling."""
         if self.exact_rx is not None and self.exact_rx.search(folded) is not None:
             return True
-        return chinese and self.sound_possible(folded, ph)
+        return chinese and self.sound_possible(strip_tones(folded)[0], ph)
 
     def sound_possible(self, folded: str, ph: Phonetics) -> bool:
-        """True when the line may hold a term in pinyin or same-sound characters."""
+        """True when the line (tone numbers stripped) may hold a term in pinyin or same-sound characters."""
         if _LATIN.search(folded) is not None:
             return self.sound_rx is not None and self.sound_rx.search(ph.key(folded)) is not None
         if self.homophone_gate is None or self.homophone_gate.search(folded) is None:
@@ -313,11 +325,17 @@ class Checker:
     def _findings(self, text: str, folded: str, chinese: bool) -> list[Finding]:
         folded, origin = fold_with_offsets(text, folded)
         candidates: list[_Candidate] = []
+        # Sound matching reads the line with tone numbers stripped; its candidates are mapped back.
+        sfolded, kept = strip_tones(folded) if chinese else (folded, None)
+        sorigin = origin if kept is None else [origin[i] for i in kept]
         for n, index in enumerate(self._layers):
             skip = self._skip_base if n == 0 else frozenset()
             candidates += self._exact_candidates(index, skip, text, folded, origin)
-            if chinese and index.sound_possible(folded, self._ph):
-                candidates += self._sound_candidates(index, skip, folded, origin)
+            if chinese and index.sound_possible(sfolded, self._ph):
+                found = self._sound_candidates(index, skip, sfolded, sorigin)
+                if kept is not None:
+                    found = [_Candidate(kept[c.start], kept[c.end - 1] + 1, c.compiled, c.form) for c in found]
+                candidates += found
         if not candidates:
             return []
         kept: list[_Candidate] = []
@@ -417,11 +435,16 @@ class Checker:
                     form = self._sound_form(c, toned, shape, folded, origin, ks, p)
                     if form is None:
                         continue
+                    if form is MatchForm.HOMOPHONE and any(folded[ks:p] in layer.exact for layer in self._layers):
+                        continue  # another term as written (惟一, 鼎级): the exact search judges it
                     # Exemptions are judged on the line with the term written out: "di一步" is
                     # "第一步", an ordinal, just as the plain spelling would be.
                     restored = folded[:ks] + c.folded + folded[p:]
                     end = ks + len(c.folded)
                     if _covered(c.contexts, restored, ks, end) or _covered(self._allow, restored, ks, end):
+                        continue
+                    # ...and on the line as written, for contexts that name the sound-alike (国家及).
+                    if form is MatchForm.HOMOPHONE and _covered(c.contexts, folded, ks, p):
                         continue
                     out.append(_Candidate(ks, p, c, form))
                 for n in range(1, MAX_SYLLABLE_LETTERS + 1):
@@ -442,12 +465,15 @@ class Checker:
         if shape[-1] and not self._run_edge_ok(folded, ke, before=False):
             return None
         latin = retained = homophone = 0
+        swapped: list[int] = []  # folded positions of same-sound characters
         p = ks
         for j, letters in enumerate(shape):
             if letters:
                 # A vowel-initial syllable typed alone is usually English ("AI", "a"): it counts
                 # only inside a run of pinyin ("kangai"), not as a run of its own ("防AI").
-                if folded[p] in _VOWEL_LETTERS and not (p > 0 and "a" <= folded[p - 1] <= "z"):
+                # A term of three or more syllables around it is context enough ("最an全").
+                if (folded[p] in _VOWEL_LETTERS and not (p > 0 and "a" <= folded[p - 1] <= "z")
+                        and len(shape) < MIN_SYLLABLES_FOR_LONE_VOWEL):
                     return None
                 latin += 1  # a syllable typed in pinyin: "zui" in "zui佳"
                 p += letters
@@ -457,6 +483,7 @@ class Checker:
                 retained += 1
             elif c.term.homophones and self._ph.primary(unit) in toned[j]:
                 homophone += 1  # same syllable and tone: "醉" for "最"
+                swapped.append(p)
             else:
                 return None
             p += 1
@@ -470,6 +497,11 @@ class Checker:
         if retained == 0 or homophone > max(1, n // 2):
             return None
         if origin[ke - 1] - origin[ks] != n - 1:
+            return None
+        # In a two-character term the one kept character is weak evidence: it must not belong to
+        # an ordinary word outside the match either (一样 in 各地一样).
+        judged = swapped if n > 2 else range(ks, ke)
+        if c.term.homophone_guard and _coincidence(folded, ks, ke, judged):
             return None
         return MatchForm.HOMOPHONE
 
@@ -488,6 +520,23 @@ class Checker:
         while letter(j):
             j += 1
         return self._ph.splits(folded[at:j])
+
+
+MAX_WORD = 4  # longest ordinary word looked for around a same-sound match (idioms: 合二为一)
+
+
+def _coincidence(folded: str, ks: int, ke: int, positions: Iterable[int]) -> bool:
+    """True when the same-sound match [ks, ke) is an ordinary word, or a character at one of
+    `positions` is part of an ordinary word reaching outside the match: 感觉对了 holds 感觉, not 绝对."""
+    words = common_words()
+    if folded[ks:ke] in words:
+        return True
+    for q in positions:
+        for a in range(max(0, q - MAX_WORD + 1), q + 1):
+            for b in range(q + 1, min(len(folded), a + MAX_WORD) + 1):
+                if b - a >= 2 and (a < ks or b > ke) and folded[a:b] in words:
+                    return True
+    return False
 
 
 # Every show builds its own Checker; these caches make the shared, expensive parts one-off.

@@ -20,9 +20,10 @@ from typing import Any
 DATA_PACKAGE = "studio.compliance"
 DATA_DIR = "data"
 CATALOG_FILE = "catalog.toml"
+WORDS_FILE = "words.toml"  # common words for the same-sound guard (phonetic.py), not terms
 
 TERM_KEYS = {"text", "severity", "basis", "rewrite", "unless", "unless_re", "homophones", "note"}
-FILE_KEYS = {"category", "severity", "basis", "term"}
+FILE_KEYS = {"category", "severity", "basis", "homophones", "term"}
 
 
 class Level(str, Enum):
@@ -74,6 +75,9 @@ class Term:
     unless_re: tuple[str, ...] = ()  # the same as regular expressions over normalised text
     homophones: bool = False  # also flag same-sound characters (醉佳 for 最佳)
     source: str = ""  # the data file (or "show.toml") the term comes from
+    # Same-sound matches need no ordinary word around the swapped character (各地一样 is no 第一):
+    # set for terms whose file switches homophones on for every entry, unvetted one by one.
+    homophone_guard: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,9 @@ def parse_terms(name: str, text: str, catalog: Catalog) -> list[Term]:
         raise LexiconError(f"{name}: unknown category {category!r}")
     default_severity = data.get("severity", "block")
     default_basis = data.get("basis")
+    default_homophones = data.get("homophones", False)
+    if not isinstance(default_homophones, bool):
+        raise LexiconError(f"{name}: homophones must be true or false")
     entries = data.get("term")
     if not isinstance(entries, list) or not entries:
         raise LexiconError(f"{name}: no [[term]] entries")
@@ -206,7 +213,8 @@ def parse_terms(name: str, text: str, catalog: Catalog) -> list[Term]:
                 re.compile(pattern)
             except re.error as exc:
                 raise LexiconError(f"{where}: unless_re {pattern!r}: {exc}") from None
-        homophones = entry.get("homophones", False)
+        homophones = entry.get("homophones", default_homophones)
+        guarded = "homophones" not in entry and homophones
         if not isinstance(homophones, bool):
             raise LexiconError(f"{where}: homophones must be true or false")
         note = entry.get("note", "")
@@ -214,7 +222,7 @@ def parse_terms(name: str, text: str, catalog: Catalog) -> list[Term]:
             raise LexiconError(f"{where}: note must be text")
         for t in texts:
             out.append(Term(t, category, severity, catalog.bases[basis_id], rewrite.strip(),
-                            unless, unless_re, homophones, name))
+                            unless, unless_re, homophones, name, guarded))
     return out
 
 
@@ -232,7 +240,7 @@ def load_lexicon() -> Lexicon:
     terms: list[Term] = []
     seen: dict[str, str] = {}
     for name, text in _data_files():
-        if name == CATALOG_FILE:
+        if name in (CATALOG_FILE, WORDS_FILE):
             continue
         for term in parse_terms(name, text, catalog):
             if term.text in seen:

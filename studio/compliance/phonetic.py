@@ -12,9 +12,11 @@ private-use area, which normalisation deletes from text, so they cannot collide 
 from __future__ import annotations
 
 import itertools
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 _CODE_BASE = 0xE000
 _VOWELS = frozenset("aeiouv")
@@ -71,6 +73,19 @@ class Phonetics:
     def splits(self, letters: str) -> bool:
         """True when `letters` (lower case) can be read as a run of pinyin syllables ('' can)."""
         return _splits(letters, self.latin)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary words, so a same-sound match that is part of one is seen as a coincidence
+    (各地一样 is not 第一, 合二为一 not 唯一): pypinyin's phrase dictionary (about 47,000 words and
+    idioms) plus the common words it lacks, listed in data/words.toml. Built on first need only."""
+    from pypinyin.phrases_dict import phrases_dict  # about 0.1 s: only when a same-sound match needs it
+
+    from studio.compliance.lexicon import DATA_DIR, DATA_PACKAGE, WORDS_FILE
+
+    listed = tomllib.loads((resources.files(DATA_PACKAGE) / DATA_DIR / WORDS_FILE).read_text(encoding="utf-8"))
+    return frozenset(phrases_dict) | frozenset(listed.get("words", ()))
 
 
 @lru_cache(maxsize=4096)

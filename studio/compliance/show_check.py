@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from studio.compliance.approval import approval_keys, is_approved
 from studio.compliance.checker import Checker, Finding, MatchForm
 from studio.compliance.disclosure import disclosure_problems
 from studio.compliance.lexicon import Level
@@ -142,7 +143,7 @@ def line_key(line: Line) -> str:
     return line.id
 
 
-def _describe(f: Finding, checker: Checker) -> str:
+def _describe(f: Finding, checker: Checker, verdict: str | None = None) -> str:
     """'zui佳' ('最佳' in pinyin): 绝对化用语 / absolute term, must not be said — 《广告法》…"""
     category = checker.lexicon.catalog.categories.get(f.category)
     title = category.title if category is not None else f.category
@@ -156,7 +157,8 @@ def _describe(f: Finding, checker: Checker) -> str:
         what = f"'{f.matched_text}' ('{f.term}')"
     else:
         what = f"'{f.term}'"
-    verdict = "must not be said" if f.severity is Level.BLOCK else "check it is true and allowed"
+    if verdict is None:
+        verdict = "must not be said" if f.severity is Level.BLOCK else "check it is true and allowed"
     return f"{what}: {title}, {verdict} — {f.basis}"
 
 
@@ -169,47 +171,102 @@ def _hint(f: Finding) -> str:
     return "; ".join(parts)
 
 
+def _approve_hint(f: Finding, how: str) -> str:
+    """How to let a warning term air: approve it (`how`), reword it, or allow it show-wide."""
+    parts = [how]
+    if f.rewrite:
+        parts.append(f"or reword it: {f.rewrite}")
+    return "; ".join(parts)
+
+
 def _excerpt(text: str, f: Finding) -> str:
     left = max(0, f.start - EXCERPT)
     right = min(len(text), f.end + EXCERPT)
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-class _Collector:
-    """Turns findings into problems, once per (place, term)."""
+SKIPPED_UNTIL_APPROVED = "will be skipped on air until approved"
+APPROVED = "approved: it airs as written"
 
-    def __init__(self, checker: Checker) -> None:
+
+class _Collector:
+    """Turns findings into problems, once per (place, term); sorts warnings by approval."""
+
+    def __init__(self, checker: Checker, needs_approval: bool) -> None:
         self.checker = checker
+        self.needs_approval = needs_approval
         self.problems: list[Problem] = []
         self.seen: set[tuple[str, int | None, str, str]] = set()
 
-    def add(self, f: Finding, file: str, line: int | None, key: str, context: str | None) -> None:
+    def add(self, f: Finding, file: str, line: int | None, key: str, context: str | None,
+            approved: bool = False, gated: str | None = None) -> None:
+        """Report `f`; `approved` lists it as approved wording; `gated` (how to approve) marks a
+        warning that keeps its line off air until approved."""
         mark = (file, line, key, f.term)
         if mark in self.seen:
             return
         self.seen.add(mark)
-        message = _describe(f, self.checker)
+        severity = Severity.ERROR if f.severity is Level.BLOCK else Severity.WARNING
+        hint = _hint(f)
+        verdict = None
+        if f.severity is Level.WARN and approved:
+            severity, verdict, hint = Severity.NOTE, APPROVED, ""
+        elif f.severity is Level.WARN and gated is not None:
+            verdict = f"check it is true and allowed; {SKIPPED_UNTIL_APPROVED}"
+            hint = _approve_hint(f, gated)
+        message = _describe(f, self.checker, verdict)
         if context is not None:
             message += f" (in “{context}”)"
-        severity = Severity.ERROR if f.severity is Level.BLOCK else Severity.WARNING
-        self.problems.append(Problem(severity, file, line, key, message, _hint(f)))
+        self.problems.append(Problem(severity, file, line, key, message, hint))
 
-    def text(self, text: str, language: str, file: str, line: int | None, key: str) -> None:
-        for f in self.checker.check(text, language):
-            self.add(f, file, line, key, None)
+    def text(self, text: str, language: str, file: str, line: int | None, key: str,
+             approvals: frozenset[str] = frozenset(), spoken: bool = False) -> list[Finding]:
+        """A shown field; `spoken` ones (name, link) gate the lines that say them."""
+        found = self.checker.check(text, language)
+        for f in found:
+            gated = None
+            if spoken and self.needs_approval:
+                gated = (f'lines that say {{{key}}} are skipped until then: approve it with '
+                         f'approved = ["{f.term}"] at the top of {file}')
+            self.add(f, file, line, key, None, is_approved(f, approvals), gated)
+        return found
 
     def line(self, line: Line, values: Mapping[str, str], language: str, limit: int) -> None:
         file, number = line.source.file, line.source.line
         key = line_key(line)
         language = line.language or language
         plain = not line.template.variables() and line.template.variant_count() == 1
+        approvals = approval_keys(line.approved)
+        found: list[Finding] = []
         for r in renderings(line.template, values, limit):
             for f in self.checker.check(r.text, language):
                 # A term wholly inside a filled-in value belongs to that value's own field
                 # (the product name, the link), which is checked, and reported, once.
                 if any(s <= f.start and f.end <= e for s, e, _ in r.variables):
                     continue
-                self.add(f, file, number, key, None if plain else _excerpt(r.text, f))
+                found.append(f)
+                how = (f"approve it in the console (right-click the underline: Approve wording) or "
+                       f'with approved = ["{f.term}"] in {key}' if self.needs_approval else None)
+                self.add(f, file, number, key, None if plain else _excerpt(r.text, f),
+                         is_approved(f, approvals), how)
+        self.stale(line.approved, found, file, number, key + ".approved", "the line does not say it")
+
+    def stale(self, approved: tuple[str, ...], found: list[Finding], file: str, line: int | None,
+              key: str, absent: str) -> None:
+        """Approvals that name no warning the text says: left over from an earlier wording."""
+        for term in approved:
+            keys = approval_keys((term,))
+            matching = [f for f in found if is_approved(f, keys)]
+            if not matching:
+                self.problems.append(Problem(
+                    Severity.WARNING, file, line, key,
+                    f"'{term}' is approved, but {absent} (a stale approval)",
+                    f"remove '{term}' from approved"))
+            elif all(f.blocks for f in matching):
+                self.problems.append(Problem(
+                    Severity.WARNING, file, line, key,
+                    f"'{term}' is approved, but it must not be said: an approval cannot put it on air",
+                    f"reword the line and remove '{term}' from approved"))
 
 
 def check_show(show: Show, lists: ShowWordLists | None = None, *, checker: Checker | None = None,
@@ -222,7 +279,7 @@ def check_show(show: Show, lists: ShowWordLists | None = None, *, checker: Check
     """
     checker = checker if checker is not None else Checker(lists=lists)
     locate = _Locator(show.root)
-    out = _Collector(checker)
+    out = _Collector(checker, (lists if lists is not None else show.compliance).needs_approval)
     problems: list[Problem] = list(disclosure_problems(show, locate.line(SHOW_FILE, ("disclosure",))))
 
     for i, text in enumerate(show.ticker):
@@ -233,11 +290,17 @@ def check_show(show: Show, lists: ShowWordLists | None = None, *, checker: Check
 
     for product in show.products:
         rel = product.source.file
-        out.text(product.name, show.language, rel, locate.line(rel, ("name",)), "name")
+        approvals = approval_keys(product.approved)
+        fields = out.text(product.name, show.language, rel, locate.line(rel, ("name",)), "name",
+                          approvals, spoken=True)
         for i, point in enumerate(product.selling_points):
-            out.text(point, show.language, rel, locate.line(rel, ("selling_points", i)), f"selling_points[{i}]")
+            fields += out.text(point, show.language, rel, locate.line(rel, ("selling_points", i)),
+                               f"selling_points[{i}]", approvals)
         if product.link:
-            out.text(product.link, show.language, rel, locate.line(rel, ("link",)), "link")
+            fields += out.text(product.link, show.language, rel, locate.line(rel, ("link",)), "link",
+                               approvals, spoken=True)
+        out.stale(product.approved, fields, rel, locate.line(rel, ("approved",)), "approved",
+                  "no name, link or selling point says it")
         values_by_language: dict[str, dict[str, str]] = {}
         lines = list(product.pitch) + [a for entry in product.faq for a in entry.answer]
         for line in lines:

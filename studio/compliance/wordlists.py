@@ -1,4 +1,5 @@
-"""A show's own word lists (`[compliance]` in show.toml): terms it allows and terms it adds.
+"""A show's own word lists (`[compliance]` in show.toml): terms it allows, terms it adds, and
+whether warning-level wording needs the operator's approval before it airs.
 
 Plain values, validated here so the show loader can call `parse_word_lists` with its own problem
 reporters and get located messages; nothing here imports `studio.show` or the matcher's tables.
@@ -18,11 +19,15 @@ KeyPath = tuple[str | int, ...]
 # (key path from the show file's root, message, hint): the loader's `_File.error` / `_File.warn`.
 Report = Callable[[KeyPath, str, str], None]
 
-COMPLIANCE_KEYS = {"allow", "deny"}
+COMPLIANCE_KEYS = {"allow", "deny", "warnings"}
 DENY_KEYS = {"term", "category", "severity", "basis", "rewrite"}
 CUSTOM_CATEGORY = "custom"
 SHOW_DENY_BASIS = "show-deny"
 MAX_TERM_LENGTH = 50
+# `warnings`: what happens on air to a line whose only findings are warnings (全球首发, 万能…).
+WARNINGS_APPROVE = "approve"  # strict, the default: it airs once the operator approved its wording
+WARNINGS_ALLOW = "allow"  # it airs as written (the operator watches the show, or takes the risk)
+WARNING_POLICIES = (WARNINGS_APPROVE, WARNINGS_ALLOW)
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,17 @@ class DenyTerm:
 
 @dataclass(frozen=True)
 class ShowWordLists:
-    """The show's allow list (terms or phrases never flagged) and deny list (terms added)."""
+    """The show's allow list (terms or phrases never flagged), deny list (terms added) and
+    warning policy (`approve`: warning wording airs only once approved; `allow`: it airs)."""
 
     allow: tuple[str, ...] = ()
     deny: tuple[DenyTerm, ...] = ()
+    warnings: str = WARNINGS_APPROVE
+
+    @property
+    def needs_approval(self) -> bool:
+        """True when warning-level wording is skipped on air until the operator approves it."""
+        return self.warnings == WARNINGS_APPROVE
 
 
 def _kind(value: object) -> str:
@@ -176,4 +188,17 @@ def parse_word_lists(table: Any, error: Report, warn: Report,
                  "remove it from one of the lists")
         seen_deny.add(entry.term)
         deny.append(entry)
-    return ShowWordLists(tuple(a for a in allow if a not in seen_deny), tuple(deny))
+    warnings = _warning_policy(table.get("warnings", WARNINGS_APPROVE), path + ("warnings",), error)
+    return ShowWordLists(tuple(a for a in allow if a not in seen_deny), tuple(deny), warnings)
+
+
+def _warning_policy(value: object, path: KeyPath, error: Report) -> str:
+    """`warnings = "approve"` (the default) or `"allow"`; anything else is an error and stays strict."""
+    if isinstance(value, str) and value.strip().lower() in WARNING_POLICIES:
+        return value.strip().lower()
+    shown = f"'{value}'" if isinstance(value, str) else _kind(value)
+    guess = did_you_mean(value.strip().lower(), WARNING_POLICIES) if isinstance(value, str) else ""
+    error(path, f'warnings must be "approve" or "allow", got {shown}',
+          (guess + " — " if guess.startswith("did") else "")
+          + "approve: warning wording airs only once approved; allow: it airs as written")
+    return WARNINGS_APPROVE

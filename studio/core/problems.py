@@ -9,10 +9,12 @@ from enum import Enum
 
 
 class Severity(str, Enum):
-    """How bad a problem is: errors stop a show from loading, warnings do not."""
+    """How bad a problem is: errors stop a show from loading, warnings do not, notes only inform
+    (wording the operator approved, say, listed so it stays visible)."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,11 @@ class ProblemReport:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.NOTE]
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -84,8 +90,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Problems in reading order: by file, then line, errors before warnings on a line."""
-    return sorted(
-        problems,
-        key=lambda p: (p.file, p.line if p.line is not None else 0, p.severity is not Severity.ERROR),
-    )
+    """Problems in reading order: by file, then line, errors before warnings before notes on a line."""
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+    return sorted(problems, key=lambda p: (p.file, p.line if p.line is not None else 0, rank[p.severity]))

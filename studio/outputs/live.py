@@ -32,8 +32,8 @@ from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
-from studio.runner.planner import Planner
-from studio.runner.playout import ON_AIR, Playout, ProgramState
+from studio.runner.planner import Planner, Segment
+from studio.runner.playout import ON_AIR, Playout, ProgramState, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
 from studio.runner.watch import ShowWatcher, Watchdog
 from studio.show.model import Show
@@ -45,6 +45,9 @@ from studio.stage.qt_setup import build_stage
 from studio.stage.state import Caption, CardMode, CardState, StageState
 
 log = logging.getLogger(__name__)
+
+# Shown in the preview's ticker while a line plays that would not air live (blocked or unapproved).
+NOT_ON_AIR_MARK = "⚠ 直播时不播出 Not aired live:"
 
 
 @dataclass
@@ -78,9 +81,13 @@ class ProgramView:
         if entry is not None and ps.t < entry.pause_end + 0.5:
             caption = Caption.from_timings(entry.segment.text, entry.start, entry.utterance.words,
                                            end=entry.pause_end)
+        ticker = None
+        if not self.live and entry is not None and entry.findings and ps.t < entry.pause_end:
+            # Preview plays what live would skip, so the operator hears it: the ticker says so.
+            ticker = (f"{NOT_ON_AIR_MARK} {entry.findings[0]}",)
         state = StageState(show=self.show, template=self.template, product=product,
                            product_since=self._product_since, card=self._card, caption=caption,
-                           live=self.live, now=now, now_at=ps.t)
+                           ticker=ticker, live=self.live, now=now, now_at=ps.t)
         return state.with_pose(self.pose(ps, state))
 
     def pose(self, ps: ProgramState, state: StageState) -> Pose | None:
@@ -303,8 +310,9 @@ class LiveSession(QObject):
         if tick is not None:
             self.frame(tick.t)
 
-    def _check_line(self, text: str, language: str) -> list[str]:
-        return [f"'{f.matched_text}' ({f.category}; {f.basis})" for f in self.checker.blocking(text, language)]
+    def _check_line(self, segment: Segment) -> list[str]:
+        # Blocked wording, and warning wording the show file does not approve (strict by default).
+        return compliance_reasons(self.checker, self.show, segment)
 
     def _tick(self) -> None:
         """Every half second: hot reload, the watchdog, audio progress, as-run records that wait."""

@@ -19,8 +19,8 @@ import av
 import numpy as np
 
 from studio.outputs.live import ProgramView
-from studio.runner.planner import Planner
-from studio.runner.playout import STOPPED, Playout
+from studio.runner.planner import Planner, Segment
+from studio.runner.playout import STOPPED, Playout, compliance_reasons
 from studio.show.model import Show
 from studio.stage.compose import template_of
 from studio.stage.host import load_show_pack
@@ -64,12 +64,19 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
     from studio.speech.speaker import Speaker
     from studio.speech.supervisor import WorkerEngine
 
+    from studio.compliance.approval import UNAPPROVED
+    from studio.compliance.checker import Checker
+
     planner = Planner(show, seed=seed)
     planner.interrupt_with_product(product_id)
     findings: list[str] = []
+    checker = Checker(lists=show.compliance)
 
-    def check(text: str, language: str) -> list[str]:
-        found = check_line(text, language) if check_line else []
+    def check(segment: Segment) -> list[str]:
+        text = segment.text
+        found = check_line(text, segment.language) if check_line else []
+        # Warning wording the show does not approve is skipped on air: the render plays it, and says so.
+        found += [r for r in compliance_reasons(checker, show, segment) if r.startswith(UNAPPROVED)]
         findings.extend(f"{text[:30]}…: {f}" for f in found)
         return found
 

@@ -17,6 +17,8 @@ from typing import Protocol
 
 import numpy as np
 
+from studio.compliance.approval import UNAPPROVED, hold_reasons, line_verdict, product_of
+from studio.compliance.checker import Checker
 from studio.runner.asrun import AIRED, BLOCKED, FAILED, SKIPPED, AsRunLog, AsRunRecord
 from studio.runner.planner import FAQ, ONE_OFF, PITCH, Planner, Segment
 from studio.show.model import Show, Voice
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 22_050  # what pyttsx3/eSpeak NG writes; outputs resample as they need
 FADE = 0.012  # seconds of fade when a line is cut short, so a skip never clicks
+# The as-run note of a line skipped because its warning wording was not approved (outcome "blocked").
+NOT_APPROVED_NOTE = "not spoken: unapproved warning wording"
 
 # Playout status, in the operator's words.
 OFF_AIR = "off_air"
@@ -44,8 +48,17 @@ class SpeechSource(Protocol):
     def discard(self, keys: list[str] | None = None) -> None: ...  # noqa: D102
 
 
-# Checks a line before it airs: returns human-readable blocking findings (empty: fine to say).
-LineCheck = Callable[[str, str], list[str]]
+# Checks a segment before it airs: returns human-readable reasons it must not be said (blocked
+# wording, warning wording nobody approved); empty: fine to say. See `compliance_reasons`.
+LineCheck = Callable[[Segment], list[str]]
+
+
+def compliance_reasons(checker: Checker, show: Show, segment: Segment) -> list[str]:
+    """Why `segment` must not air under the show's compliance settings ([] when it may)."""
+    verdict = line_verdict(checker, show, segment.line, segment.text, segment.language, segment.product)
+    if verdict.airs:
+        return []
+    return hold_reasons(verdict, segment.line, product_of(show, segment.product))
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,7 @@ class Playout:
     wall_start: datetime
     check_line: LineCheck | None = None
     asrun: AsRunLog | None = None
-    live: bool = True  # live mode never speaks a line with a blocking finding
+    live: bool = True  # live mode never speaks a line `check_line` objects to (preview and render do)
     depth: int = 3  # segments committed ahead (their audio is prepared before it is due)
     max_wait: float = 8.0  # seconds to wait for speech before airing the caption alone
     offline: bool = False  # rendering: program time is not real time, so wait for speech (blocking)
@@ -383,7 +396,7 @@ class Playout:
             key = f"{self._counter}:{seg.line_id}"
             findings: tuple[str, ...] = ()
             if self.check_line is not None:
-                findings = tuple(self.check_line(seg.text, seg.language))
+                findings = tuple(self.check_line(seg))
             blocked = bool(findings) and self.live
             self._queue.append(_Queued(key, seg, findings, blocked))
             if not blocked:
@@ -542,7 +555,10 @@ class Playout:
 
     def _record_blocked(self, q: _Queued) -> None:
         self.stats.blocked += 1
-        log.warning("blocked line %s: %s (%s)", q.segment.line_id, q.segment.text, "; ".join(q.findings))
+        # Warning wording nobody approved is told apart from wording that must never be said.
+        unapproved = all(f.startswith(UNAPPROVED) for f in q.findings)
+        log.warning("%s line %s: %s (%s)", "skipped unapproved" if unapproved else "blocked",
+                    q.segment.line_id, q.segment.text, "; ".join(q.findings))
         if self.asrun is None:
             return
         seg = q.segment
@@ -550,7 +566,7 @@ class Playout:
         self._append(AsRunRecord(
             start=now, end=now, line_id=seg.line_id, kind=seg.kind, text=seg.text, outcome=BLOCKED,
             language=seg.language, rundown=seg.rundown, product=seg.product, position=seg.position,
-            findings=q.findings, note="not spoken: compliance",
+            findings=q.findings, note=NOT_APPROVED_NOTE if unapproved else "not spoken: compliance",
         ))
 
     def _append(self, record: AsRunRecord) -> None:
@@ -578,6 +594,6 @@ def _fade_out(out: np.ndarray, pos: int, m: int, sample0: int, cut_at: int, rate
 
 
 __all__ = [
-    "FAQ", "OFF_AIR", "ONE_OFF", "ON_AIR", "PAUSED", "STOPPED", "AirEntry", "Cue", "Playout",
-    "PlayoutStats", "ProgramState", "SpeechSource",
+    "FAQ", "NOT_APPROVED_NOTE", "OFF_AIR", "ONE_OFF", "ON_AIR", "PAUSED", "STOPPED", "AirEntry", "Cue",
+    "LineCheck", "Playout", "PlayoutStats", "ProgramState", "SpeechSource", "compliance_reasons",
 ]

@@ -59,6 +59,9 @@ PRODUCT_FIELDS = (
     "flash_sale_end",
 )
 CUE_KEYS = ("expression", "gesture", "card", "pause", "language")
+APPROVED = "approved"  # a line's (or product's) approved warning terms: a list of texts
+LINE_VALUE_KEYS = (*CUE_KEYS, APPROVED)  # what a line entry holds besides its text
+_LINE_KEY = re.compile(r"^(?:pitch\[(\d+)\]|faq\[(\d+)\]\.answer\[(\d+)\]|filler\[(\d+)\])$")
 SHOW_FIELDS = (
     "title", "language", "canvas", "fps", "avatar", "background", "disclosure", "logo", "ticker",
     *(f"voice.{k}" for k in sorted(VOICE_KEYS)), *(f"pauses.{k}" for k in sorted(PAUSE_KEYS)),
@@ -274,6 +277,8 @@ def _render_entry(text: str, cues: Mapping[str, object], spaced: bool) -> Item:
 
 
 def _cue_item(key: str, value: object) -> Item:
+    if key == APPROVED:
+        return _texts(value, APPROVED)
     if key not in CUE_KEYS:
         raise EditError(f"unknown cue '{key}'; cues are: {', '.join(CUE_KEYS)}")
     if key == "pause":
@@ -290,10 +295,10 @@ def _cue_changes(text: str | _Keep, cues: Mapping[str, Cue]) -> dict[str, object
             raise EditError("a line's text must be text")
         out["text"] = text
     for k, v in cues.items():
-        if k not in CUE_KEYS:
+        if k not in LINE_VALUE_KEYS:
             raise EditError(f"unknown cue '{k}'; cues are: {', '.join(CUE_KEYS)}")
         if v is not KEEP:
-            out[k] = v
+            out[k] = None if k == APPROVED and not v else v  # no approvals: the key goes
     return out
 
 
@@ -710,18 +715,20 @@ class ShowEditor:
 
     def set_pitch_line(self, pid: str, index: int, text: str | _Keep = KEEP, *, expression: Cue = KEEP,
                        gesture: Cue = KEEP, card: Cue = KEEP, pause: Cue = KEEP,
-                       language: Cue = KEEP) -> bool:
-        """Change line `index` (0-based) of a pitch: its text and/or cues (None removes a cue)."""
+                       language: Cue = KEEP, approved: Sequence[str] | None | _Keep = KEEP) -> bool:
+        """Change line `index` (0-based) of a pitch: its text, cues and/or approved terms (None
+        or an empty list removes one)."""
         changes = _cue_changes(text, {"expression": expression, "gesture": gesture, "card": card,
-                                      "pause": pause, "language": language})
+                                      "pause": pause, "language": language, APPROVED: approved})
         return self._pitch(pid).set(index, changes)
 
     def insert_pitch_line(self, pid: str, index: int, text: str, *, expression: str | None = None,
                           gesture: str | None = None, card: str | None = None,
-                          pause: float | None = None, language: str | None = None) -> None:
+                          pause: float | None = None, language: str | None = None,
+                          approved: Sequence[str] | None = None) -> None:
         """Insert a line before `index` (the pitch's length appends)."""
         cues = {"expression": expression, "gesture": gesture, "card": card, "pause": pause,
-                "language": language}
+                "language": language, APPROVED: approved or None}
         self._pitch(pid).insert(index, text, cues)
 
     def remove_pitch_line(self, pid: str, index: int) -> None:
@@ -731,6 +738,40 @@ class ShowEditor:
     def move_pitch_line(self, pid: str, src: int, dst: int) -> bool:
         """Move line `src` so that it ends up at position `dst` (both 0-based)."""
         return self._pitch(pid).move(src, dst)
+
+    # ---- approved wording ----
+
+    def set_approval(self, pid: str | None, key: str, terms: Sequence[str] | None) -> bool:
+        """Set the warning terms approved for one line, named as `studio check` names it
+        ("pitch[2]", "faq[0].answer[1]", "filler[3]"; `pid` None for filler), or for the product's
+        own fields (key ""). None or [] removes the approval. True when a file changed."""
+        approved = _approved_terms(terms)
+        if key == "":
+            if pid is None:
+                raise EditError("name the product whose fields are approved")
+            _, doc = self._product(pid)
+            item = None if approved is None else _texts(approved, APPROVED)
+            return _set_key(doc, APPROVED, item, after=list(reversed(PRODUCT_FIELDS)))
+        m = _LINE_KEY.match(key)
+        if m is None:
+            raise EditError(f"'{key}' names no line; write pitch[N], faq[N].answer[N] or filler[N]")
+        pitch, entry, answer, filler = m.groups()
+        if filler is not None:
+            lines = _Lines(self.show_doc, "filler", "the filler lines")
+            return lines.set(int(filler), {APPROVED: approved})
+        if pid is None:
+            raise EditError(f"name the product of {key}")
+        if pitch is not None:
+            return self._pitch(pid).set(int(pitch), {APPROVED: approved})
+        _, _, entries = self._faq(pid)
+        index = int(entry)
+        if not 0 <= index < len(entries):
+            raise EditError(f"the FAQ of '{pid}' has no entry {index + 1} (it has {len(entries)})")
+        if not isinstance(entries[index], Table):
+            raise EditError(f"FAQ entry {index + 1} of '{pid}' is written inline; write it as a [[faq]] "
+                            "table to approve its answer here")
+        answers = _Lines(entries[index], "answer", f"the answer of FAQ entry {index + 1}")
+        return answers.set(int(answer), {APPROVED: approved})
 
     # ---- FAQ entries ----
 
@@ -1081,6 +1122,16 @@ class ShowEditor:
         return written
 
 
+def _approved_terms(terms: Sequence[str] | None) -> list[str] | None:
+    """Approved terms as written to the file: stripped, each once, in order; None when there are none."""
+    if terms is None:
+        return None
+    if isinstance(terms, str) or not all(isinstance(t, str) for t in terms):
+        raise EditError("approved terms must be a list of texts")
+    out = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
+    return out or None
+
+
 def _item_id(item: object) -> str | None:
     if isinstance(item, str):
         return str(item).strip()
@@ -1148,7 +1199,7 @@ def _faq_answer_item(answer: list[str], old: object) -> Item:
     for i, text in enumerate(answer):
         cues = {}
         if i < len(olds) and isinstance(olds[i], dict):
-            cues = {k: _unwrap(v) for k, v in olds[i].items() if k != "text" and k in CUE_KEYS}
+            cues = {k: _unwrap(v) for k, v in olds[i].items() if k != "text" and k in LINE_VALUE_KEYS}
         parts.append(_render_entry(text, cues, True).as_string())
     return tomlkit.value("[" + ", ".join(parts) + "]")
 
@@ -1205,5 +1256,5 @@ def _unlink(path: Path) -> None:
         pass
 
 
-__all__ = ["CUE_KEYS", "KEEP", "PRODUCT_FIELDS", "SHOW_FIELDS", "EditError", "ProductRemoval",
+__all__ = ["APPROVED", "CUE_KEYS", "KEEP", "LINE_VALUE_KEYS", "PRODUCT_FIELDS", "SHOW_FIELDS", "EditError", "ProductRemoval",
            "SaveConflict", "ShowEditor"]

@@ -94,9 +94,10 @@ SHOW_KEYS = {
 }
 PRODUCT_KEYS = {
     "id", "name", "price", "original_price", "currency", "image", "selling_points", "stock",
-    "link", "flash_sale_end", "faq", "pitch",
+    "link", "flash_sale_end", "faq", "pitch", "approved",
 }
-LINE_KEYS = {"text", "expression", "gesture", "card", "pause", "language"}
+LINE_KEYS = {"text", "expression", "gesture", "card", "pause", "language", "approved"}
+MAX_APPROVAL_LENGTH = 50  # an approval names a term ("全球首发"), not a sentence
 FAQ_KEYS = {"keywords", "answer"}
 VOICE_KEYS = {"engine", "id", "rate", "volume"}
 PAUSE_KEYS = {"between_lines", "between_products"}
@@ -718,13 +719,14 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Produc
         f.warn(("pitch",), "no pitch lines: the host will show the card but say nothing about it",
                line=1, hint='add pitch = ["…"]')
     faq = _faq(f, d, pid, language, available)
+    approved = _approvals(f, d, ())
     if price is None:
         ctx.broken_products.add(pid)
         return None
     product = Product(
         id=pid, name=name, price=price, currency=currency, original_price=original, image=image,
         selling_points=selling_points, stock=stock, link=link, flash_sale_end=flash, faq=faq,
-        pitch=pitch, source=SourceRef(rel, 1),
+        pitch=pitch, source=SourceRef(rel, 1), approved=approved,
     )
     return product, (f.line(("id",)) if "id" in d else None) or 1
 
@@ -839,7 +841,36 @@ def _line(f: _File, entry: Any, path: KeyPath, line_id: str, variables: set[str]
         if lang and not _LANG.match(lang):
             f.error(path + ("language",), f"'{lang}' is not a language tag", "write en-US, zh-CN, …")
             lang = None
-    return Line(line_id, template, expression, gesture, card, pause, lang, f.ref(path))
+    approved = _approvals(f, cues, path)
+    return Line(line_id, template, expression, gesture, card, pause, lang, f.ref(path), approved)
+
+
+def _approvals(f: _File, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
+    """`approved = ["全球首发"]`: the warning terms the operator approved (whether each is still
+    in the text is for `studio check` to say, which knows the lexicon)."""
+    raw = table.get("approved")
+    if raw is None:
+        return ()
+    items = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
+    if not isinstance(raw, list | str):
+        f.error(path + ("approved",), f"must be a list of approved terms, got {_kind(raw)}",
+                'write approved = ["全球首发"]')
+        return ()
+    out: list[str] = []
+    for i, term in items:
+        where = path + ("approved",) + (() if i is None else (i,))
+        if not isinstance(term, str):
+            f.error(where, f"an approval must be text, got {_kind(term)}", 'write approved = ["全球首发"]')
+        elif not term.strip():
+            f.warn(where, "empty approval is ignored", "remove it")
+        elif len(term.strip()) > MAX_APPROVAL_LENGTH:
+            f.error(where, f"the approval is {len(term.strip())} characters long; at most {MAX_APPROVAL_LENGTH}",
+                    'list the approved term itself, e.g. approved = ["全球首发"]')
+        elif term.strip() in out:
+            f.warn(where, f"'{term.strip()}' is approved twice", "remove the repeat")
+        else:
+            out.append(term.strip())
+    return tuple(out)
 
 
 def _choice(f: _File, table: dict[str, Any], key: str, path: KeyPath, choices: Iterable[str]) -> str | None:

@@ -56,6 +56,9 @@ class Line:
     pause_after: float | None = None  # seconds; None means the show's default
     language: str | None = None  # None means the show's language
     source: SourceRef = field(default_factory=lambda: SourceRef(""))
+    # Warning-level terms the operator approved for this line (`approved = ["全球首发"]`): with
+    # `[compliance] warnings = "approve"` a warning term airs only when it is listed here.
+    approved: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -89,6 +92,9 @@ class Product:
     faq: tuple[FaqEntry, ...] = ()
     pitch: tuple[Line, ...] = ()
     source: SourceRef = field(default_factory=lambda: SourceRef(""))
+    # Warning-level terms approved in the product's own fields (name, link, selling points),
+    # which lines speak through {name} and {link}.
+    approved: tuple[str, ...] = ()
 
     @property
     def saving(self) -> Decimal | None:

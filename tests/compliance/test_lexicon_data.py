@@ -88,6 +88,7 @@ summary = "s"
     ('category = "absolute"\nbasis = "b"\n[[term]]\ntext = ""', "non-empty"),
     ('category = "absolute"\nbasis = "b"', "no [[term]] entries"),
     ('category = "absolute"\nbasis = "b"\n[[term]\ntext = "x"', "t.toml"),
+    ('category = "absolute"\nbasis = "b"\nhomophones = "yes"\n[[term]]\ntext = "x"', "homophones must be true or false"),
 ])
 def test_malformed_term_files_are_refused_with_their_place(body: str, message: str) -> None:
     catalog = parse_catalog("catalog.toml", CATALOG)
@@ -101,3 +102,13 @@ def test_a_term_file_entry_may_list_several_terms() -> None:
                                   'severity = "warn"\nrewrite = "丙"', catalog)
     assert [(t.text, t.severity, t.rewrite, t.basis.id) for t in terms] == [
         ("甲", Level.WARN, "丙", "b"), ("乙", Level.WARN, "丙", "b")]
+
+
+def test_a_file_may_switch_same_sound_matching_on_for_every_entry_with_the_guard() -> None:
+    catalog = parse_catalog("catalog.toml", CATALOG)
+    terms = parse_terms("t.toml", 'category = "absolute"\nbasis = "b"\nhomophones = true\n[[term]]\ntext = "甲"\n'
+                                  '[[term]]\ntext = "乙"\nhomophones = true\n[[term]]\ntext = "丙"\nhomophones = false',
+                        catalog)
+    # Switched on by the file: guarded; by the entry itself (vetted one by one): not guarded.
+    assert [(t.text, t.homophones, t.homophone_guard) for t in terms] == [
+        ("甲", True, True), ("乙", True, False), ("丙", False, False)]

@@ -129,7 +129,16 @@ def test_english_lines_are_checked_in_english(problems_of) -> None:
 def test_warn_terms_are_warnings_with_advice(problems_of) -> None:
     (p,) = problems_of(products=product('pitch = ["首家采用这种工艺"]\n'))
     assert p.severity is Severity.WARNING
-    assert "check it is true and allowed" in p.message
+    assert "check it is true and allowed; will be skipped on air until approved" in p.message
+    assert p.hint.startswith('approve it in the console (right-click the underline: Approve wording) '
+                             'or with approved = ["首家"] in pitch[0]; or reword it: ')
+
+
+def test_warn_terms_of_a_show_that_allows_warnings_advise_the_allow_list(problems_of) -> None:
+    show = SHOW + '[compliance]\nwarnings = "allow"\n'
+    (p,) = problems_of(show=show, products=product('pitch = ["首家采用这种工艺"]\n'))
+    assert p.severity is Severity.WARNING
+    assert "skipped" not in p.message
     assert p.hint.endswith("add it to allow under [compliance] in show.toml")
 
 

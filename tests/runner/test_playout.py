@@ -74,8 +74,8 @@ def test_lines_follow_each_other_with_only_the_scripted_pauses(demo_show, lookah
 def test_blocked_line_is_never_spoken_in_live_mode(demo_show, tmp_path, tones) -> None:
     source = tones()
 
-    def check(text: str, language: str) -> list[str]:
-        return ["'茶香' test block"] if "豆香" in text else []
+    def check(segment) -> list[str]:
+        return ["'茶香' test block"] if "豆香" in segment.text else []
 
     p = make_playout(demo_show, source, tmp_path, check=check)
     p.go_live()

@@ -24,7 +24,7 @@ PRODUCT_FIELDS = ("name", "price", "original_price", "stock", "link", "selling_p
 # A pitch line's cues, in the show files' key names (ShowEditor's keyword arguments).
 CUE_KEYS = ("expression", "gesture", "card", "pause", "language")
 _CUE_ATTR = {"expression": "expression", "gesture": "gesture", "card": "card", "pause": "pause_after",
-             "language": "language"}
+             "language": "language", "approved": "approved"}
 
 
 def editing_available() -> bool:
@@ -47,7 +47,7 @@ def parse_money(text: str) -> Decimal | None:
 
 
 def line_cues(line: Line) -> dict[str, Any]:
-    """The cues of `line` in the files' key names (None: not set)."""
+    """The cues (and approved terms) of `line` in the files' key names (None: not set)."""
     return {k: getattr(line, attr) for k, attr in _CUE_ATTR.items()}
 
 
@@ -184,6 +184,16 @@ class ShowDraft(QObject):
             return
         self._do(PitchOp("set", product_id, index, changes=changes),
                  [PitchOp("set", product_id, index, changes=tuple((k, old[k]) for k, _ in changes))])
+
+    def approve_line(self, product_id: str, index: int, terms: tuple[str, ...]) -> None:
+        """Set the warning terms approved for pitch line `index` (saved as `approved = [...]`);
+        undo takes the approval back."""
+        line = self.show.product(product_id).pitch[index]
+        terms = tuple(dict.fromkeys(terms))
+        if terms == line.approved:
+            return
+        self._do(PitchOp("set", product_id, index, changes=(("approved", terms),)),
+                 [PitchOp("set", product_id, index, changes=(("approved", line.approved),))])
 
     def insert_line(self, product_id: str, index: int, text: str, **cues: Any) -> None:
         """Insert a line before `index` (the pitch's length appends); TemplateError when it does not parse."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.compliance.approval import approval_keys, judge
 from studio.compliance.checker import Checker
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, Line, Product
 from studio.show.templates import TemplateError
 from studio.ui.console.draft import ShowDraft, parse_money
-from studio.ui.console.highlight import LineEdit
+from studio.ui.console.highlight import APPROVED_COLOR, BLOCK_COLOR, WARN_COLOR, LineEdit
 from studio.ui.show_overview import product_pixmap
 
 LINE_EDIT_MS = 250  # a pitch line is parsed and applied after this much quiet typing
@@ -277,7 +278,8 @@ class FaqEditor(QWidget):
         self.keywords.setPlaceholderText(self.tr("Keywords, separated by commas or 、"))
         self.keywords.setToolTip(self.tr("Viewer comments with one of these words get this answer"))
         col.addWidget(self.keywords)
-        self.answer = LineEdit(Checker(lists=draft.show.compliance), draft.show.language)
+        self.answer = LineEdit(Checker(lists=draft.show.compliance), draft.show.language,
+                               draft.show.compliance.needs_approval)
         self.answer.setObjectName("faqAnswer")
         self.answer.setPlaceholderText(self.tr("The answer, one line per line"))
         self.answer.setMaximumHeight(64)
@@ -345,6 +347,8 @@ class FaqEditor(QWidget):
         if row >= len(faq):
             return
         entry = faq[row]
+        # One document holds every answer line: underline by what any of them approved.
+        self.answer.highlighter.set_approved(tuple(t for line in entry.answer for t in line.approved))
         self._fill("，".join(entry.keywords), "\n".join(line.text for line in entry.answer))
         self._editing_row = row
         self._enable_fields(True)
@@ -421,7 +425,8 @@ class PitchEditor(QFrame):
         title.setObjectName("sectionTitle")
         head.addWidget(title)
         head.addStretch(1)
-        legend = QLabel(self.tr("{variable}  {variant|variant}  — red wavy: blocked on air, orange: check"))
+        legend = QLabel(self.tr("{variable}  {variant|variant}  — red wavy: blocked on air, orange: check "
+                                "(skipped on air until approved), green dotted: approved"))
         legend.setObjectName("meta")
         head.addWidget(legend)
         col.addLayout(head)
@@ -432,7 +437,10 @@ class PitchEditor(QFrame):
         self.lines.currentRowChanged.connect(self._row_changed)
         col.addWidget(self.lines, 3)
         col.addLayout(self._make_commands())
-        self.editor = LineEdit(self.checker, draft.show.language)
+        self.needs_approval = draft.show.compliance.needs_approval
+        self.editor = LineEdit(self.checker, draft.show.language, self.needs_approval)
+        self.editor.approvals_enabled = True
+        self.editor.approve_requested.connect(self.approve)
         self.editor.setObjectName("lineEditor")
         self.editor.setPlaceholderText(self.tr("Select a line to edit it"))
         self.editor.setEnabled(False)
@@ -481,7 +489,10 @@ class PitchEditor(QFrame):
         row.addWidget(self._command("moveDown", self.tr("Move down"), ("Alt+Down",), lambda: self.move_line(1),
                                     self.tr("Move the selected line down")))
         row.addWidget(self._command("undo", self.tr("Undo"), ("Ctrl+Z",), self.undo,
-                                    self.tr("Undo the last add, remove, move or cue change")))
+                                    self.tr("Undo the last add, remove, move, cue change or approval")))
+        row.addWidget(self._command("approve", self.tr("Approve wording"), (), lambda: self.approve(),
+                                    self.tr("Approve the warning wording of the selected line (全球首发, 首家…) "
+                                            "so it airs as written; saved with Save, Undo takes it back")))
         row.addStretch(1)
         # Delete removes the selected line while the list (not the text) has the keyboard.
         delete = QAction(self)
@@ -559,11 +570,8 @@ class PitchEditor(QFrame):
         self.lines.clear()
         language = self.draft.show.language
         for n, line in enumerate(product.pitch, 1):
-            item = QListWidgetItem(self._item_text(n, line))
-            findings = self.checker.check(line.text, line.language or language)
-            if any(f.blocks for f in findings):
-                item.setForeground(Qt.GlobalColor.red)
-                item.setToolTip(self.tr("This line has wording that is blocked on air"))
+            item = QListWidgetItem()
+            self._decorate(item, n, line, language)
             self.lines.addItem(item)
         self.lines.blockSignals(False)
         if product.pitch:
@@ -577,6 +585,33 @@ class PitchEditor(QFrame):
             self._load_cues(None)
             self.line_selected.emit(-1)
         self._sync_commands()
+
+    def _decorate(self, item: QListWidgetItem, n: int, line: Line, language: str) -> None:
+        """The list entry of a line: its text and cues, coloured by what its wording does on air."""
+        verdict = judge(self.checker, line.text, line.language or language, line.approved,
+                        policy=self.draft.show.compliance.warnings)
+        text = self._item_text(n, line)
+        item.setForeground(QBrush())
+        item.setToolTip("")
+        if verdict.blocked:
+            item.setForeground(QColor(BLOCK_COLOR))
+            item.setToolTip(self.tr("This line has wording that is blocked on air"))
+        elif verdict.unapproved:
+            item.setForeground(QColor(WARN_COLOR))
+            item.setToolTip(self.tr("Skipped on air until its warning wording is approved: %1")
+                            .replace("%1", "、".join(dict.fromkeys(f.term for f in verdict.unapproved))))
+        elif verdict.approved:
+            text = "✓ " + text
+            item.setForeground(QColor(APPROVED_COLOR))
+            item.setToolTip(self.tr("Approved wording: %1").replace(
+                "%1", "、".join(dict.fromkeys(f.term for f in verdict.approved))))
+        item.setText(text)
+
+    def _redecorate(self, row: int) -> None:
+        item = self.lines.item(row)
+        if item is not None and self.product_id is not None:
+            line = self.draft.product(self.product_id).pitch[row]
+            self._decorate(item, row + 1, line, self.draft.show.language)
 
     def _item_text(self, n: int, line: Line) -> str:
         cues = [self.cue_labels.get(c, c) for c in (line.expression, line.gesture, line.card) if c]
@@ -596,6 +631,7 @@ class PitchEditor(QFrame):
         line = pitch[row]
         self.editor.setEnabled(True)
         self.editor.highlighter.language = line.language or self.draft.show.language
+        self.editor.highlighter.approved = approval_keys(line.approved)  # set before the text is drawn
         self.editor.blockSignals(True)
         self.editor.setPlainText(line.text)
         self.editor.blockSignals(False)
@@ -633,6 +669,7 @@ class PitchEditor(QFrame):
         self.moveUp_action.setEnabled(0 < row < size)
         self.moveDown_action.setEnabled(0 <= row < size - 1)
         self.undo_action.setEnabled(self.draft.can_undo)
+        self.approve_action.setEnabled(0 <= row < size and bool(self.editor.approvable_terms()))
 
     def _reload(self, row: int) -> None:
         assert self.product_id is not None
@@ -659,9 +696,7 @@ class PitchEditor(QFrame):
             self.status.setText(self.tr("Not applied — column %1: %2").replace("%1", str(exc.column))
                                 .replace("%2", exc.message))
             return
-        item = self.lines.item(row)
-        if item is not None:
-            item.setText(self._item_text(row + 1, self.draft.product(self.product_id).pitch[row]))
+        self._redecorate(row)
 
     def _apply_cue(self, key: str, value: object) -> None:
         if self._loading or self.product_id is None or self.row < 0:
@@ -670,9 +705,7 @@ class PitchEditor(QFrame):
         row = self.row
         self.draft.set_cues(self.product_id, row, **{key: value})
         line = self.draft.product(self.product_id).pitch[row]
-        item = self.lines.item(row)
-        if item is not None:
-            item.setText(self._item_text(row + 1, line))
+        self._redecorate(row)
         if key == "language":
             self.editor.highlighter.set_language(line.language or self.draft.show.language)
             self._show_findings()
@@ -715,8 +748,32 @@ class PitchEditor(QFrame):
         self.draft.move_line(self.product_id, src, dst)
         self._reload(dst)
 
+    def approve(self, terms: tuple[str, ...] | None = None) -> None:
+        """Approve wording: the warning terms of the selected line (or `terms`) air as written.
+
+        Kept in the draft like every edit (Save writes `approved = [...]` into the line's table;
+        Undo takes it back). Blocked terms are never approved.
+        """
+        if self.product_id is None or self.row < 0:
+            return
+        self.apply_line()
+        row = self.row
+        wanted = terms if terms is not None else self.editor.approvable_terms()
+        wanted = tuple(t for t in wanted if t in self.editor.approvable_terms())
+        if not wanted:
+            return
+        line = self.draft.product(self.product_id).pitch[row]
+        self.draft.approve_line(self.product_id, row, line.approved + tuple(t for t in wanted if t not in line.approved))
+        approved = self.draft.product(self.product_id).pitch[row].approved
+        self.editor.highlighter.set_approved(approved)
+        self._redecorate(row)
+        self._show_findings()
+        self._sync_commands()
+        self.status.setText(self.tr("Approved: %1 — it airs as written once saved; Undo (Ctrl+Z) takes it back")
+                            .replace("%1", "、".join(wanted)))
+
     def undo(self) -> None:
-        """Undo the last add, remove, move or cue change (text has its own undo while you type)."""
+        """Undo the last add, remove, move, cue change or approval (text has its own undo while you type)."""
         self.apply_line()
         where = self.draft.undo()
         if where is None:
@@ -730,8 +787,16 @@ class PitchEditor(QFrame):
     def _show_findings(self) -> None:
         found = self.editor.highlighter.underlines
         blocked = sum(1 for u in found if u.finding.blocks)
+        approved = sum(1 for u in found if u.approved)
+        gated = sum(1 for u in found if u.gated)
+        if hasattr(self, "approve_action"):
+            self.approve_action.setEnabled(self.row >= 0 and any(u.approvable for u in found))
         if not found:
             self.status.setText(self.tr("No compliance findings"))
+        elif self.needs_approval:
+            self.status.setText(self.tr("%1 blocked, %2 skipped on air until approved, %3 approved — hover an "
+                                        "underline for the law, right-click a warning to approve it")
+                                .replace("%1", str(blocked)).replace("%2", str(gated)).replace("%3", str(approved)))
         else:
             self.status.setText(self.tr("%1 blocked, %2 to check — hover an underline for the law and a rewrite")
                                 .replace("%1", str(blocked)).replace("%2", str(len(found) - blocked)))

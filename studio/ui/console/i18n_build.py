@@ -128,8 +128,9 @@ ZH: dict[str, str] = {
     "A one-off line is checked for compliance like any other: blocked wording is not spoken.":
         "临时话术同样经过合规检查：被拦截的措辞不会播出。",
     "Pitch": "话术",
-    "{variable}  {variant|variant}  — red wavy: blocked on air, orange: check":
-        "{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对",
+    "{variable}  {variant|variant}  — red wavy: blocked on air, orange: check "
+    "(skipped on air until approved), green dotted: approved":
+        "{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对（批准前直播时跳过），绿色点线：已批准",
     "Select a line to edit it": "选择一句话术进行编辑",
     "This line has wording that is blocked on air": "此句含有直播中会被拦截的措辞",
     "Not applied — column %1: %2": "未应用 — 第 %1 列：%2",
@@ -138,6 +139,21 @@ ZH: dict[str, str] = {
         "拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议",
     "Blocked on air": "直播拦截",
     "Warning": "提示",
+    "Approved wording: airs as written": "已批准的用语：按原文播出",
+    "Warning — skipped on air until approved (right-click: Approve wording)":
+        "提示用语 — 批准前直播时会跳过（右键：批准用语）",
+    "Approve wording: %1": "批准用语：%1",
+    "Approve wording": "批准用语",
+    "Undo the last add, remove, move, cue change or approval": "撤销上一次添加、删除、移动、提示设置的修改或批准",
+    "Approve the warning wording of the selected line (全球首发, 首家…) so it airs as written; saved with Save, "
+    "Undo takes it back": "批准所选话术中的提示用语（全球首发、首家…），让它按原文播出；点“保存”写入文件，“撤销”可收回",
+    "Skipped on air until its warning wording is approved: %1": "其中的提示用语批准前，直播时会跳过此句：%1",
+    "Approved wording: %1": "已批准的用语：%1",
+    "Approved: %1 — it airs as written once saved; Undo (Ctrl+Z) takes it back":
+        "已批准：%1 — 保存后按原文播出；撤销（Ctrl+Z）可收回",
+    "%1 blocked, %2 skipped on air until approved, %3 approved — hover an underline for the law, right-click "
+    "a warning to approve it":
+        "拦截 %1 处，批准前直播时跳过 %2 处，已批准 %3 处 — 鼠标悬停下划线查看法规依据，右键提示用语可批准",
     "Legal basis": "法律依据",
     "Suggested rewrite": "建议改写",
     "Nothing to preview": "没有可预览的内容",

@@ -593,67 +593,67 @@
 <context>
     <name>FaqEditor</name>
     <message>
-        <location filename="../editors.py" line="253" />
+        <location filename="../editors.py" line="254" />
         <source>FAQ</source>
         <translation>常见问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="259" />
+        <location filename="../editors.py" line="260" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="260" />
+        <location filename="../editors.py" line="261" />
         <source>Add a question and its answer</source>
         <translation>添加一个问题及其回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="265" />
+        <location filename="../editors.py" line="266" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="266" />
+        <location filename="../editors.py" line="267" />
         <source>Remove the selected question</source>
         <translation>删除所选问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="277" />
+        <location filename="../editors.py" line="278" />
         <source>Keywords, separated by commas or 、</source>
         <translation>关键词，用逗号或顿号（、）分隔</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="278" />
+        <location filename="../editors.py" line="279" />
         <source>Viewer comments with one of these words get this answer</source>
         <translation>观众评论中含有其中任一关键词时，用此回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="282" />
+        <location filename="../editors.py" line="284" />
         <source>The answer, one line per line</source>
         <translation>回答，每行一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="364" />
+        <location filename="../editors.py" line="368" />
         <source>A question needs at least one keyword.</source>
         <translation>问题至少需要一个关键词。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="367" />
+        <location filename="../editors.py" line="371" />
         <source>A question needs an answer.</source>
         <translation>问题需要回答。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="372" />
+        <location filename="../editors.py" line="376" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="386" />
+        <location filename="../editors.py" line="390" />
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="386" />
+        <location filename="../editors.py" line="390" />
         <source>New answer</source>
         <translation>新回答</translation>
     </message>
@@ -692,229 +692,267 @@
     </message>
 </context>
 <context>
+    <name>LineEdit</name>
+    <message>
+        <location filename="../highlight.py" line="160" />
+        <source>Approve wording: %1</source>
+        <translation>批准用语：%1</translation>
+    </message>
+</context>
+<context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="420" />
+        <location filename="../editors.py" line="424" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="424" />
-        <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check</source>
-        <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对</translation>
-    </message>
-    <message>
-        <location filename="../editors.py" line="437" />
+        <location filename="../editors.py" line="445" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="475" />
+        <location filename="../editors.py" line="483" />
         <source>Add line</source>
         <translation>添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="476" />
+        <location filename="../editors.py" line="484" />
         <source>Add a new line after the selected one</source>
         <translation>在选中的这句后面添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="477" />
+        <location filename="../editors.py" line="485" />
         <source>Remove line</source>
         <translation>删除本句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="478" />
+        <location filename="../editors.py" line="486" />
         <source>Remove the selected line (Undo puts it back)</source>
         <translation>删除选中的这句（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="479" />
+        <location filename="../editors.py" line="487" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="480" />
+        <location filename="../editors.py" line="488" />
         <source>Move the selected line up</source>
         <translation>把选中的这句上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="481" />
+        <location filename="../editors.py" line="489" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="482" />
+        <location filename="../editors.py" line="490" />
         <source>Move the selected line down</source>
         <translation>把选中的这句下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="483" />
+        <location filename="../editors.py" line="491" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="484" />
-        <source>Undo the last add, remove, move or cue change</source>
-        <translation>撤销上一次添加、删除、移动或提示设置的修改</translation>
+        <location filename="../editors.py" line="428" />
+        <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check (skipped on air until approved), green dotted: approved</source>
+        <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对（批准前直播时跳过），绿色点线：已批准</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="492" />
+        <source>Undo the last add, remove, move, cue change or approval</source>
+        <translation>撤销上一次添加、删除、移动、提示设置的修改或批准</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="493" />
+        <source>Approve wording</source>
+        <translation>批准用语</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="494" />
+        <source>Approve the warning wording of the selected line (全球首发, 首家…) so it airs as written; saved with Save, Undo takes it back</source>
+        <translation>批准所选话术中的提示用语（全球首发、首家…），让它按原文播出；点“保存”写入文件，“撤销”可收回</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="516" />
         <source>Neutral</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="516" />
         <source>Smile</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="516" />
         <source>Excited</source>
         <translation>兴奋</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="506" />
+        <location filename="../editors.py" line="517" />
         <source>Surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="506" />
+        <location filename="../editors.py" line="517" />
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="518" />
         <source>Point</source>
         <translation>指向</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="518" />
         <source>Wave</source>
         <translation>挥手</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="518" />
         <source>Nod</source>
         <translation>点头</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="508" />
+        <location filename="../editors.py" line="519" />
         <source>Present</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="509" />
+        <location filename="../editors.py" line="520" />
         <source>Show card</source>
         <translation>显示商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="509" />
+        <location filename="../editors.py" line="520" />
         <source>Hide card</source>
         <translation>隐藏商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="510" />
+        <location filename="../editors.py" line="521" />
         <source>Highlight price</source>
         <translation>突出价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="510" />
+        <location filename="../editors.py" line="521" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="524" />
+        <location filename="../editors.py" line="535" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="525" />
+        <location filename="../editors.py" line="536" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="526" />
+        <location filename="../editors.py" line="537" />
         <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
         <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="527" />
+        <location filename="../editors.py" line="538" />
         <source>Show default (%1)</source>
         <translation>节目默认（%1）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="528" />
+        <location filename="../editors.py" line="539" />
         <source>Chinese (zh-CN)</source>
         <translation>中文（zh-CN）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="528" />
+        <location filename="../editors.py" line="539" />
         <source>English (en-US)</source>
         <translation>英文（en-US）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="529" />
+        <location filename="../editors.py" line="540" />
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="529" />
+        <location filename="../editors.py" line="540" />
         <source>Gesture</source>
         <translation>手势</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="530" />
+        <location filename="../editors.py" line="541" />
         <source>Card</source>
         <translation>商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="530" />
+        <location filename="../editors.py" line="541" />
         <source>Pause after</source>
         <translation>句后停顿</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="531" />
+        <location filename="../editors.py" line="542" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="566" />
+        <location filename="../editors.py" line="598" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="659" />
+        <location filename="../editors.py" line="601" />
+        <source>Skipped on air until its warning wording is approved: %1</source>
+        <translation>其中的提示用语批准前，直播时会跳过此句：%1</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="606" />
+        <source>Approved wording: %1</source>
+        <translation>已批准的用语：%1</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="696" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="689" />
+        <location filename="../editors.py" line="722" />
         <source>New line</source>
         <translation>新的一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="693" />
+        <location filename="../editors.py" line="726" />
         <source>Line %1 added</source>
         <translation>已添加第 %1 句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="704" />
+        <location filename="../editors.py" line="737" />
         <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
         <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="728" />
+        <location filename="../editors.py" line="772" />
+        <source>Approved: %1 — it airs as written once saved; Undo (Ctrl+Z) takes it back</source>
+        <translation>已批准：%1 — 保存后按原文播出；撤销（Ctrl+Z）可收回</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="785" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="734" />
+        <location filename="../editors.py" line="795" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="736" />
+        <location filename="../editors.py" line="797" />
+        <source>%1 blocked, %2 skipped on air until approved, %3 approved — hover an underline for the law, right-click a warning to approve it</source>
+        <translation>拦截 %1 处，批准前直播时跳过 %2 处，已批准 %3 处 — 鼠标悬停下划线查看法规依据，右键提示用语可批准</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="801" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -922,22 +960,32 @@
 <context>
     <name>PitchHighlighter</name>
     <message>
-        <location filename="../highlight.py" line="35" />
+        <location filename="../highlight.py" line="53" />
         <source>Blocked on air</source>
         <translation>直播拦截</translation>
     </message>
     <message>
-        <location filename="../highlight.py" line="37" />
+        <location filename="../highlight.py" line="55" />
+        <source>Approved wording: airs as written</source>
+        <translation>已批准的用语：按原文播出</translation>
+    </message>
+    <message>
+        <location filename="../highlight.py" line="57" />
+        <source>Warning — skipped on air until approved (right-click: Approve wording)</source>
+        <translation>提示用语 — 批准前直播时会跳过（右键：批准用语）</translation>
+    </message>
+    <message>
+        <location filename="../highlight.py" line="60" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../highlight.py" line="38" />
+        <location filename="../highlight.py" line="61" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../highlight.py" line="39" />
+        <location filename="../highlight.py" line="62" />
         <source>Suggested rewrite</source>
         <translation>建议改写</translation>
     </message>
@@ -953,107 +1001,107 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../editors.py" line="95" />
+        <location filename="../editors.py" line="96" />
         <source>Product photo (the image file named in the product's file)</source>
         <translation>商品图片（商品文件中指定的图片）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="103" />
+        <location filename="../editors.py" line="104" />
         <source>Choose photo…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="106" />
+        <location filename="../editors.py" line="107" />
         <source>Copy a PNG, JPEG, WebP or BMP image into the show's media folder and use it as this product's photo</source>
         <translation>将 PNG、JPEG、WebP 或 BMP 图片复制到节目的 media 文件夹，并用作该商品的图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="119" />
+        <location filename="../editors.py" line="120" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="122" />
+        <location filename="../editors.py" line="123" />
         <source>not shown</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="125" />
+        <location filename="../editors.py" line="126" />
         <source>Selling points, separated by commas (，or ,)</source>
         <translation>卖点，用逗号分隔（，或 ,）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="129" />
+        <location filename="../editors.py" line="130" />
         <source>Original price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="133" />
+        <location filename="../editors.py" line="134" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="135" />
+        <location filename="../editors.py" line="136" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="136" />
+        <location filename="../editors.py" line="137" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="137" />
+        <location filename="../editors.py" line="138" />
         <source>Link hint</source>
         <translation>链接提示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="138" />
+        <location filename="../editors.py" line="139" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="157" />
+        <location filename="../editors.py" line="158" />
         <source>Choose the product photo</source>
         <translation>选择商品图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="158" />
+        <location filename="../editors.py" line="159" />
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="177" />
+        <location filename="../editors.py" line="178" />
         <source>'%1' is not a PNG, JPEG, WebP or BMP image.</source>
         <translation>“%1”不是 PNG、JPEG、WebP 或 BMP 图片。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="179" />
+        <location filename="../editors.py" line="180" />
         <source>'%1' cannot be read as an image.</source>
         <translation>“%1”无法作为图片读取。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="181" />
+        <location filename="../editors.py" line="182" />
         <source>'%1' could not be copied into media/: %2</source>
         <translation>“%1”无法复制到 media/：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="202" />
+        <location filename="../editors.py" line="203" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="211" />
+        <location filename="../editors.py" line="212" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="220" />
+        <location filename="../editors.py" line="221" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="223" />
+        <location filename="../editors.py" line="224" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
     </message>
