@@ -36,7 +36,7 @@ if not _cv_limit.isdigit() or int(_cv_limit) > MAX_PIXELS:
 
 FORMATS = ("PNG", "JPEG", "WebP", "GIF", "BMP")
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".gif": "GIF", ".bmp": "BMP"}
-_RESIZE_HINT = "scale it down (e.g. to 4000×3000) and export it again"
+_RESIZE_HINT = "scale it down, e.g. to 4000×3000, and export it again"
 _EXPORT_HINT = "export or download it again"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}

@@ -27,7 +27,7 @@ import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's de
 import numpy as np
 
 ALGORITHM = "v2"  # part of the cache key: bump it when the processing changes
-PHOTO_SIDE = 2048  # longer side of a prepared product photo (a card tile is at most ~1000 px)
+PHOTO_SIDE = 1600  # longer side of a prepared product photo (a card tile draws it at most ~400 px)
 SCALED_SIDE = 2560  # longer side of a backdrop's or logo's smaller copy (covers a 1080×1920 canvas)
 
 # A border is "plain" when nearly all of it is within PLAIN_SPREAD of its median colour.

@@ -182,7 +182,7 @@ def test_an_image_above_the_pixel_limit_is_an_error_naming_the_file(make_show, l
     p = only(load(root))
     assert (p.file, p.line, p.key, p.severity) == ("products/tea.toml", 3, "image", Severity.ERROR)
     assert p.message == "'tea.png': 20000×20000 pixels (400 MP), above the 40 MP limit"
-    assert p.hint == "scale it down (e.g. to 4000×3000) and export it again"
+    assert p.hint == "scale it down, e.g. to 4000×3000, and export it again"
 
 
 @pytest.mark.parametrize(("data", "wording"), [

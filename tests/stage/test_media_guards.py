@@ -40,7 +40,7 @@ def test_a_large_photo_is_decoded_small_and_prepared_once(tmp_path: Path, monkey
 
     monkeypatch.setattr(cutout, "process_photo", spy)
     done = PhotoCache(tmp_path / "cache").prepare(source)
-    assert sizes == [(1638, PHOTO_SIDE)], "processed at most PHOTO_SIDE on its longer side"
+    assert sizes == [(1280, PHOTO_SIDE)], "processed at most PHOTO_SIDE on its longer side"
     assert done.cut_out and max(done.size) <= PHOTO_SIDE
     assert PhotoCache(tmp_path / "cache").prepare(source) == done and len(sizes) == 1, "once, then from disk"
     source.write_bytes(big_studio_photo(5000, 3900))  # an edited photo is redone
