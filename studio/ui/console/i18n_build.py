@@ -101,6 +101,7 @@ ZH: dict[str, str] = {
     "Images (*.png *.jpg *.jpeg *.webp *.bmp)": "图片 (*.png *.jpg *.jpeg *.webp *.bmp)",
     "'%1' is not a PNG, JPEG, WebP or BMP image.": "“%1”不是 PNG、JPEG、WebP 或 BMP 图片。",
     "'%1' cannot be read as an image.": "“%1”无法作为图片读取。",
+    "'%1' cannot be used as a photo: %2": "“%1”不能用作商品图片：%2",
     "'%1' could not be copied into media/: %2": "“%1”无法复制到 media/：%2",
     "Prepare speech": "预先合成语音",
     "Synthesize every line of the show ahead of time, so going live starts at once":
