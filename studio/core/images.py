@@ -81,8 +81,8 @@ class NotAnImage(ImageError):
 
 
 def _megapixels(pixels: int) -> str:
-    mp = pixels / 1e6
-    return f"{mp:.0f}" if mp >= 10 else f"{mp:.1f}"
+    """One decimal, none when it is zero: 48 MP, 39.9 MP (never "40" for an image under the limit)."""
+    return f"{pixels / 1e6:.1f}".removesuffix(".0")
 
 
 def format_of_suffix(suffix: str) -> str | None:

@@ -51,7 +51,7 @@ def test_gif_and_os2_bmp() -> None:
     core = (b"BM" + (26 + 4).to_bytes(4, "little") + b"\0\0\0\0" + (26).to_bytes(4, "little")
             + (12).to_bytes(4, "little") + (1).to_bytes(2, "little") * 2 + (1).to_bytes(2, "little")
             + (24).to_bytes(2, "little") + b"\0\0\0\0")
-    assert check_image(core).describe() == "1×1 pixels (0.0 MP)"
+    assert check_image(core).describe() == "1×1 pixels (0 MP)"
 
 
 def test_every_image_studio_ships_passes(tmp_path: Path) -> None:

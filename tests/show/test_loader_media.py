@@ -203,7 +203,7 @@ def test_a_photo_that_costs_time_is_a_warning(make_show, load, only) -> None:
     result = load(root)
     p = only(result)
     assert (p.key, p.severity) == ("image", Severity.WARNING)
-    assert p.message == "'tea.png' is 2500×2000 pixels (5.0 MP): a smaller copy is prepared once and used on air"
+    assert p.message == "'tea.png' is 2500×2000 pixels (5 MP): a smaller copy is prepared once and used on air"
     assert result.show.product("tea").image is not None
 
 
