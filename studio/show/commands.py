@@ -51,13 +51,12 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         return 1
     if args.dry_run:
         return 0
-    before = {(p.file, p.key, p.message) for p in editor.validate().errors}
     try:
         plan.apply(editor, args.rundown)
     except EditError as exc:
         print(f"studio import-csv: {exc}; nothing was written", file=sys.stderr)
         return 1
-    new_errors = [p for p in editor.validate().errors if (p.file, p.key, p.message) not in before]
+    new_errors = plan.new_errors(editor)
     if new_errors:  # the plan was checked the same way: only a show changed meanwhile gets here
         for p in new_errors:
             print(p.format(), file=sys.stderr)

@@ -117,6 +117,14 @@ class CsvImport:
     encoding: str = ""
     delimiter: str = ","
     rows: int = 0  # data rows read (the header and blank rows not counted)
+    baseline: set[tuple[str, str, str]] = field(default_factory=set)  # errors the show had before
+
+    def new_errors(self, editor: ShowEditor) -> list[Problem]:
+        """The loader's errors in the show as `editor` has it that the show did not have before the import.
+
+        The plan was checked the same way, so only a show changed meanwhile has any.
+        """
+        return [p for p in editor.validate().errors if _mark(p) not in self.baseline]
 
     def apply(self, editor: ShowEditor, rundown: str | None = None) -> list[str]:
         """Add (or update) the products through `editor`, optionally appending them to `rundown`."""
@@ -516,7 +524,7 @@ def _check_with_loader(result: CsvImport, root: Path, rundown: str | None, rows:
     import's. Repeated until the loader accepts what is left (removing rows cannot add errors to
     the others, so twice is the usual count)."""
     try:
-        before = {_mark(p) for p in ShowEditor(root).validate().errors}
+        result.baseline = {_mark(p) for p in ShowEditor(root).validate().errors}
     except EditError as exc:
         _abandon(result, str(exc))
         return
@@ -536,7 +544,7 @@ def _check_with_loader(result: CsvImport, root: Path, rundown: str | None, rows:
         for problem in check.problems:
             product = row_of.get(problem.file)
             if product is None:
-                if problem.is_error and _mark(problem) not in before:
+                if problem.is_error and _mark(problem) not in result.baseline:
                     _abandon(result, f"the import would break the show: {problem.format()}")
                     return
                 continue
@@ -569,33 +577,32 @@ def _abandon(result: CsvImport, message: str) -> None:
     result.products = []
 
 
-def grouped(problems: Iterable[CsvProblem]) -> list[str]:
-    """Problems for people: consecutive rows with the same column and message become one line
-    ("rows 503–20001: the show would have more than 500 products …")."""
-    out: list[str] = []
-    run: list[CsvProblem] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        first, last = run[0], run[-1]
-        if len(run) == 1:
-            out.append(first.format())
-        else:
-            rest = CsvProblem(0, "", first.message, first.hint).format()
-            out.append(f"rows {first.row}–{last.row}" + (f", {first.column}" if first.column else "") + f": {rest}")
-        run.clear()
-
+def runs(problems: Iterable[CsvProblem]) -> list[tuple[CsvProblem, int]]:
+    """Consecutive rows with the same column and message as one (first problem, last row):
+    19,500 rows over the product limit are one entry, not 19,500."""
+    out: list[tuple[CsvProblem, int]] = []
     for p in problems:
-        if run and p.row and (p.row, p.column, p.message, p.hint) == (run[-1].row + 1, run[-1].column,
-                                                                       run[-1].message, run[-1].hint):
-            run.append(p)
-            continue
-        flush()
-        run.append(p)
-    flush()
+        if out:
+            first, last = out[-1]
+            if p.row and p.row == last + 1 and (p.column, p.message, p.hint) == (first.column, first.message,
+                                                                                 first.hint):
+                out[-1] = (first, p.row)
+                continue
+        out.append((p, p.row))
     return out
 
 
+def grouped(problems: Iterable[CsvProblem]) -> list[str]:
+    """Problems for people, one line per run ("rows 503–20001: the show would have more than …")."""
+    lines = []
+    for first, last in runs(problems):
+        if last == first.row:
+            lines.append(first.format())
+        else:
+            rest = CsvProblem(0, "", first.message, first.hint).format()
+            lines.append(f"rows {first.row}–{last}" + (f", {first.column}" if first.column else "") + f": {rest}")
+    return lines
+
+
 __all__ = ["ENCODINGS", "CsvEncodingError", "CsvImport", "CsvProblem", "CsvProduct", "EditError", "decode_csv",
-           "grouped", "read_products_csv", "slug", "sniff_delimiter"]
+           "grouped", "read_products_csv", "runs", "slug", "sniff_delimiter"]

@@ -192,7 +192,12 @@ ZH.update({
     "Products CSV": "商品 CSV",
     "row %1: %2 — %3 (id %4)": "第 %1 行：%2 — %3（ID %4）",
     "row %1": "第 %1 行",
-    "%1 products to create, %2 problems (%3, separated by “%4”)": "将创建 %1 个商品，%2 个问题（%3，分隔符“%4”）",
+    "%1 products to import, %2 rows not imported, %3 notes (%4, separated by “%5”)":
+        "将导入 %1 个商品，%2 行无法导入，%3 条提示（%4，分隔符“%5”）",
+    "rows %1–%2": "第 %1–%2 行",
+    "Notes (imported, but worth a look)": "提示（会导入，但请留意）",
+    "Encoding": "编码",
+    "Recognise (UTF-8, UTF-16, GBK)": "自动识别（UTF-8、UTF-16、GBK）",
     "Not imported: %1": "未导入：%1",
     "Edit the weekly schedule": "编辑每周排期",
     "Rundown": "节目单",

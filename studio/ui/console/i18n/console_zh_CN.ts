@@ -3,68 +3,68 @@
 <context>
     <name>AsRunPanel</name>
     <message>
-        <location filename="../asrun_panel.py" line="45" />
+        <location filename="../asrun_panel.py" line="53" />
         <source>As-run today</source>
         <translation>今日播出记录</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="52" />
+        <location filename="../asrun_panel.py" line="60" />
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="56" />
-        <location filename="../asrun_panel.py" line="97" />
+        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="111" />
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="57" />
+        <location filename="../asrun_panel.py" line="65" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="63" />
+        <location filename="../asrun_panel.py" line="71" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="72" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="64" />
+        <location filename="../asrun_panel.py" line="72" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="103" />
+        <location filename="../asrun_panel.py" line="117" />
         <source>%1 lines · %2 aired · %3 blocked · %4 min on air</source>
         <translation>%1 句 · 已播 %2 · 拦截 %3 · 播出 %4 分钟</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="137" />
+        <location filename="../asrun_panel.py" line="151" />
         <source>Export as-run CSV</source>
         <translation>导出播出记录 CSV</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="138" />
+        <location filename="../asrun_panel.py" line="152" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../asrun_panel.py" line="141" />
+        <location filename="../asrun_panel.py" line="155" />
         <source>Exported %1 records to %2</source>
         <translation>已导出 %1 条记录到 %2</translation>
     </message>
@@ -515,72 +515,92 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../csv_dialog.py" line="38" />
+        <location filename="../csv_dialog.py" line="41" />
         <source>Import products from CSV</source>
         <translation>从 CSV 导入商品</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="49" />
+        <location filename="../csv_dialog.py" line="52" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="53" />
+        <location filename="../csv_dialog.py" line="56" />
         <source>Choose a CSV file exported from a spreadsheet (columns: 名称/name, 价格/price, 原价, 图片, 卖点, 库存, 链接).</source>
         <translation>选择从表格导出的 CSV 文件（列：名称、价格、原价、图片、卖点、库存、链接）。</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="57" />
+        <location filename="../csv_dialog.py" line="60" />
         <source>Products to create</source>
         <translation>将创建的商品</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="61" />
+        <location filename="../csv_dialog.py" line="64" />
         <source>Rows that cannot be imported</source>
         <translation>无法导入的行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="66" />
+        <location filename="../csv_dialog.py" line="68" />
+        <source>Notes (imported, but worth a look)</source>
+        <translation>提示（会导入，但请留意）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="73" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="76" />
+        <source>Recognise (UTF-8, UTF-16, GBK)</source>
+        <translation>自动识别（UTF-8、UTF-16、GBK）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="82" />
         <source>Append to rundown</source>
         <translation>追加到节目单</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="69" />
+        <location filename="../csv_dialog.py" line="85" />
         <source>(none)</source>
         <translation>（不追加）</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="77" />
+        <location filename="../csv_dialog.py" line="95" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="93" />
+        <location filename="../csv_dialog.py" line="111" />
         <source>Products CSV</source>
         <translation>商品 CSV</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="94" />
+        <location filename="../csv_dialog.py" line="112" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="106" />
+        <location filename="../csv_dialog.py" line="134" />
         <source>row %1: %2 — %3 (id %4)</source>
         <translation>第 %1 行：%2 — %3（ID %4）</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="112" />
+        <location filename="../csv_dialog.py" line="140" />
+        <source>%1 products to import, %2 rows not imported, %3 notes (%4, separated by “%5”)</source>
+        <translation>将导入 %1 个商品，%2 行无法导入，%3 条提示（%4，分隔符“%5”）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="153" />
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="117" />
-        <source>%1 products to create, %2 problems (%3, separated by “%4”)</source>
-        <translation>将创建 %1 个商品，%2 个问题（%3，分隔符“%4”）</translation>
+        <location filename="../csv_dialog.py" line="154" />
+        <source>rows %1–%2</source>
+        <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="138" />
+        <location filename="../csv_dialog.py" line="171" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -588,67 +608,67 @@
 <context>
     <name>FaqEditor</name>
     <message>
-        <location filename="../editors.py" line="253" />
+        <location filename="../editors.py" line="262" />
         <source>FAQ</source>
         <translation>常见问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="259" />
+        <location filename="../editors.py" line="268" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="260" />
+        <location filename="../editors.py" line="269" />
         <source>Add a question and its answer</source>
         <translation>添加一个问题及其回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="265" />
+        <location filename="../editors.py" line="274" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="266" />
+        <location filename="../editors.py" line="275" />
         <source>Remove the selected question</source>
         <translation>删除所选问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="277" />
+        <location filename="../editors.py" line="286" />
         <source>Keywords, separated by commas or 、</source>
         <translation>关键词，用逗号或顿号（、）分隔</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="278" />
+        <location filename="../editors.py" line="287" />
         <source>Viewer comments with one of these words get this answer</source>
         <translation>观众评论中含有其中任一关键词时，用此回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="282" />
+        <location filename="../editors.py" line="291" />
         <source>The answer, one line per line</source>
         <translation>回答，每行一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="364" />
+        <location filename="../editors.py" line="373" />
         <source>A question needs at least one keyword.</source>
         <translation>问题至少需要一个关键词。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="367" />
+        <location filename="../editors.py" line="376" />
         <source>A question needs an answer.</source>
         <translation>问题需要回答。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="372" />
+        <location filename="../editors.py" line="381" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="386" />
+        <location filename="../editors.py" line="395" />
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="386" />
+        <location filename="../editors.py" line="395" />
         <source>New answer</source>
         <translation>新回答</translation>
     </message>
@@ -689,227 +709,227 @@
 <context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="420" />
+        <location filename="../editors.py" line="429" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="424" />
+        <location filename="../editors.py" line="433" />
         <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check</source>
         <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="437" />
+        <location filename="../editors.py" line="446" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="475" />
+        <location filename="../editors.py" line="484" />
         <source>Add line</source>
         <translation>添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="476" />
+        <location filename="../editors.py" line="485" />
         <source>Add a new line after the selected one</source>
         <translation>在选中的这句后面添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="477" />
+        <location filename="../editors.py" line="486" />
         <source>Remove line</source>
         <translation>删除本句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="478" />
+        <location filename="../editors.py" line="487" />
         <source>Remove the selected line (Undo puts it back)</source>
         <translation>删除选中的这句（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="479" />
+        <location filename="../editors.py" line="488" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="480" />
+        <location filename="../editors.py" line="489" />
         <source>Move the selected line up</source>
         <translation>把选中的这句上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="481" />
+        <location filename="../editors.py" line="490" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="482" />
+        <location filename="../editors.py" line="491" />
         <source>Move the selected line down</source>
         <translation>把选中的这句下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="483" />
+        <location filename="../editors.py" line="492" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="484" />
+        <location filename="../editors.py" line="493" />
         <source>Undo the last add, remove, move or cue change</source>
         <translation>撤销上一次添加、删除、移动或提示设置的修改</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="514" />
         <source>Neutral</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="514" />
         <source>Smile</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="505" />
+        <location filename="../editors.py" line="514" />
         <source>Excited</source>
         <translation>兴奋</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="506" />
+        <location filename="../editors.py" line="515" />
         <source>Surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="506" />
+        <location filename="../editors.py" line="515" />
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="516" />
         <source>Point</source>
         <translation>指向</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="516" />
         <source>Wave</source>
         <translation>挥手</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="507" />
+        <location filename="../editors.py" line="516" />
         <source>Nod</source>
         <translation>点头</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="508" />
+        <location filename="../editors.py" line="517" />
         <source>Present</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="509" />
+        <location filename="../editors.py" line="518" />
         <source>Show card</source>
         <translation>显示商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="509" />
+        <location filename="../editors.py" line="518" />
         <source>Hide card</source>
         <translation>隐藏商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="510" />
+        <location filename="../editors.py" line="519" />
         <source>Highlight price</source>
         <translation>突出价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="510" />
+        <location filename="../editors.py" line="519" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="524" />
+        <location filename="../editors.py" line="533" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="525" />
+        <location filename="../editors.py" line="534" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="526" />
+        <location filename="../editors.py" line="535" />
         <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
         <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="527" />
+        <location filename="../editors.py" line="536" />
         <source>Show default (%1)</source>
         <translation>节目默认（%1）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="528" />
+        <location filename="../editors.py" line="537" />
         <source>Chinese (zh-CN)</source>
         <translation>中文（zh-CN）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="528" />
+        <location filename="../editors.py" line="537" />
         <source>English (en-US)</source>
         <translation>英文（en-US）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="529" />
+        <location filename="../editors.py" line="538" />
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="529" />
+        <location filename="../editors.py" line="538" />
         <source>Gesture</source>
         <translation>手势</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="530" />
+        <location filename="../editors.py" line="539" />
         <source>Card</source>
         <translation>商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="530" />
+        <location filename="../editors.py" line="539" />
         <source>Pause after</source>
         <translation>句后停顿</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="531" />
+        <location filename="../editors.py" line="540" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="566" />
+        <location filename="../editors.py" line="575" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="659" />
+        <location filename="../editors.py" line="668" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="689" />
+        <location filename="../editors.py" line="698" />
         <source>New line</source>
         <translation>新的一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="693" />
+        <location filename="../editors.py" line="702" />
         <source>Line %1 added</source>
         <translation>已添加第 %1 句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="704" />
+        <location filename="../editors.py" line="713" />
         <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
         <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="728" />
+        <location filename="../editors.py" line="737" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="734" />
+        <location filename="../editors.py" line="743" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="736" />
+        <location filename="../editors.py" line="745" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -948,107 +968,112 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../editors.py" line="95" />
+        <location filename="../editors.py" line="102" />
         <source>Product photo (the image file named in the product's file)</source>
         <translation>商品图片（商品文件中指定的图片）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="103" />
+        <location filename="../editors.py" line="110" />
         <source>Choose photo…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="106" />
+        <location filename="../editors.py" line="113" />
         <source>Copy a PNG, JPEG, WebP or BMP image into the show's media folder and use it as this product's photo</source>
         <translation>将 PNG、JPEG、WebP 或 BMP 图片复制到节目的 media 文件夹，并用作该商品的图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="119" />
+        <location filename="../editors.py" line="126" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="122" />
+        <location filename="../editors.py" line="129" />
         <source>not shown</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="125" />
+        <location filename="../editors.py" line="132" />
         <source>Selling points, separated by commas (，or ,)</source>
         <translation>卖点，用逗号分隔（，或 ,）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="129" />
+        <location filename="../editors.py" line="136" />
         <source>Original price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="133" />
+        <location filename="../editors.py" line="140" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="135" />
+        <location filename="../editors.py" line="142" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="136" />
+        <location filename="../editors.py" line="143" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="137" />
+        <location filename="../editors.py" line="144" />
         <source>Link hint</source>
         <translation>链接提示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="138" />
+        <location filename="../editors.py" line="145" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="157" />
+        <location filename="../editors.py" line="164" />
         <source>Choose the product photo</source>
         <translation>选择商品图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="158" />
+        <location filename="../editors.py" line="165" />
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="177" />
+        <location filename="../editors.py" line="184" />
         <source>'%1' is not a PNG, JPEG, WebP or BMP image.</source>
         <translation>“%1”不是 PNG、JPEG、WebP 或 BMP 图片。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="179" />
+        <location filename="../editors.py" line="186" />
         <source>'%1' cannot be read as an image.</source>
         <translation>“%1”无法作为图片读取。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="181" />
+        <location filename="../editors.py" line="188" />
+        <source>'%1' cannot be used as a photo: %2</source>
+        <translation>“%1”不能用作商品图片：%2</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="190" />
         <source>'%1' could not be copied into media/: %2</source>
         <translation>“%1”无法复制到 media/：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="202" />
+        <location filename="../editors.py" line="211" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="211" />
+        <location filename="../editors.py" line="220" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="220" />
+        <location filename="../editors.py" line="229" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="223" />
+        <location filename="../editors.py" line="232" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
     </message>
