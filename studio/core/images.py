@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO
@@ -28,6 +29,7 @@ MAX_IMAGE_BYTES = 100_000_000
 QT_ALLOCATION_MB = (MAX_PIXELS * 4 >> 20) + 1
 MAX_CHUNKS = 200_000  # PNG chunks / GIF blocks walked before the file counts as hostile
 MAX_MARKERS = 4_096  # JPEG segments walked
+MAX_FILL = 1_024  # 0xFF fill bytes before a JPEG marker (real files have a handful)
 SCAN_BYTES = 1 << 20  # read at a time when looking for the end of a JPEG's data
 
 _cv_limit = os.environ.get("OPENCV_IO_MAX_IMAGE_PIXELS", "")
@@ -100,6 +102,8 @@ def check_image(source: Path | bytes) -> ImageHeader:
     if isinstance(source, bytes):
         return _check(_Source(source, None, len(source)))
     try:
+        if not stat.S_ISREG(source.stat().st_mode):  # opening a FIFO would wait forever, a device never end
+            raise ImageError("not a regular file", "give an image file")
         with source.open("rb") as fh:
             return _check(_Source(None, fh, os.fstat(fh.fileno()).st_size))
     except OSError as exc:
@@ -299,12 +303,15 @@ def _jpeg_marker(src: _Source, pos: int) -> tuple[int, int]:
         raise _cut_short("JPEG")
     if head[0] != 0xFF:
         raise _damaged("JPEG", f"no segment marker at byte {pos:,}")
+    start = pos
     pos += 1
     while head[1] == 0xFF:  # fill bytes before a marker
         pos += 1
         head = src.read(pos - 1, 2)
         if len(head) < 2:
             raise _cut_short("JPEG")
+        if pos - start > MAX_FILL:
+            raise _damaged("JPEG", f"more than {MAX_FILL:,} fill bytes at byte {start:,}")
     return pos + 1, head[1]
 
 
@@ -377,8 +384,9 @@ def _gif(src: _Source) -> ImageHeader:
         raise _cut_short("GIF")
     header = ImageHeader("GIF", _le(head, 6, 2), _le(head, 8, 2))
     pos = 13 + _colour_table(head[10])
-    frames = 0
-    for _ in range(MAX_CHUNKS):
+    frames, steps = 0, 0
+    while steps < MAX_CHUNKS:  # blocks and their data sub-blocks share one budget
+        steps += 1
         kind = src.read(pos, 1)
         if not kind:
             raise _cut_short("GIF")
@@ -400,24 +408,19 @@ def _gif(src: _Source) -> ImageHeader:
             frames += 1
         else:
             raise _damaged("GIF", f"unknown block {kind!r} at byte {pos:,}")
-        pos = _gif_sub_blocks(src, pos)
+        while steps < MAX_CHUNKS:  # data sub-blocks: a length byte and that many bytes, to a zero length
+            steps += 1
+            length = src.read(pos, 1)
+            if not length:
+                raise _cut_short("GIF")
+            pos += 1 + length[0]
+            if length[0] == 0:
+                break
     raise _damaged("GIF", f"more than {MAX_CHUNKS:,} blocks")
 
 
 def _colour_table(flags: int) -> int:
     return 3 << ((flags & 7) + 1) if flags & 0x80 else 0
-
-
-def _gif_sub_blocks(src: _Source, pos: int) -> int:
-    """The position after a run of data sub-blocks (a length byte and that many bytes, to a zero length)."""
-    for _ in range(MAX_CHUNKS):
-        length = src.read(pos, 1)
-        if not length:
-            raise _cut_short("GIF")
-        pos += 1 + length[0]
-        if length[0] == 0:
-            return pos
-    raise _damaged("GIF", f"more than {MAX_CHUNKS:,} data blocks")
 
 
 # ---- BMP: the DIB header; uncompressed pixels must all be in the file ----

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -278,7 +279,11 @@ def read_products_csv(path: Path, editor: ShowEditor, update: bool = False, rund
     """
     result = CsvImport(Path(path))
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would wait forever, /dev/zero never end
+            result.problems.append(CsvProblem(0, "", f"{path}: not a regular file", "give the CSV file itself"))
+            return result
+        size = info.st_size
         if size > MAX_CSV_BYTES:
             result.problems.append(CsvProblem(0, "", f"{path}: the file is {size:,} bytes; at most "
                                               f"{MAX_CSV_BYTES:,}", "split it into several files"))

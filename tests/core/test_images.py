@@ -157,3 +157,23 @@ def test_opencv_is_capped_too_when_studio_loads_it_first(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env,
                          timeout=120)
     assert out.stdout.strip() == "refused True", out.stderr
+
+
+def test_a_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    fifo = tmp_path / "photo.png"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    with pytest.raises(ImageError, match="not a regular file"):
+        check_image(fifo)
+
+
+def test_hostile_structures_are_bounded() -> None:
+    with pytest.raises(ImageError, match="fill bytes"):
+        check_image(b"\xff\xd8" + b"\xff" * 5000 + b"\xd9")
+    many = b"GIF89a\x01\x00\x01\x00\x00\x00\x00" + b"!\xf9" + b"\x01\x00" * 300_000 + b"\x00;"
+    with pytest.raises(ImageError, match="more than 200,000 blocks"):
+        check_image(many)
+    chunks = png_claiming(1, 1)[:33] + chunk(b"tEXt", b"") * 200_001
+    with pytest.raises(ImageError, match="more than 200,000 chunks"):
+        check_image(chunks)

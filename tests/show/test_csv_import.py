@@ -327,3 +327,17 @@ def test_grouped_problems() -> None:
                 CsvProblem(6, "价格", "over", "split"), CsvProblem(8, "", "over", "split")]
     assert grouped(problems) == ["whole file", "rows 3–5: over (split)", "row 6, 价格: over (split)",
                                  "row 8: over (split)"]
+
+
+def test_a_fifo_or_a_device_is_refused_without_reading_it(show: Path, tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        if not path.exists():
+            continue
+        preview = read_products_csv(path, ShowEditor(show))
+        assert preview.products == [] and "not a regular file" in preview.problems[0].message
