@@ -34,3 +34,24 @@ def test_a_good_photo_is_copied(qapp, tmp_path: Path) -> None:
     source.write_bytes(png(40, 30))
     assert copy_photo(source, tmp_path / "show") == "media/pick.png"
     assert (tmp_path / "show" / "media" / "pick.png").read_bytes() == source.read_bytes()
+
+
+def test_thumbnails_decode_large_photos_small_and_hostile_ones_not_at_all(qapp, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    import cv2
+    import numpy as np
+
+    from studio.show.model import Product
+    from studio.ui.show_overview import _thumbnail, product_pixmap
+
+    big = tmp_path / "big.jpg"
+    ok, data = cv2.imencode(".jpg", np.full((3000, 4000, 3), (0, 0, 255), np.uint8))
+    big.write_bytes(data.tobytes())
+    thumb = _thumbnail(big, 132)
+    assert (thumb.width(), thumb.height()) == (264, 198), "decoded near the size it is drawn at"
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(bomb_png(20_000))
+    assert _thumbnail(bomb, 132).isNull()
+    product = Product(id="tea", name="茶", price=Decimal(1), image=bomb)
+    assert not product_pixmap(product, 132).isNull(), "the placeholder tile, not a crash"
