@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from studio.core.images import ImageError, check_image_file
 from studio.core.paths import PathOutsideError, confine
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.show.model import EXPRESSIONS, GESTURES
@@ -724,7 +725,8 @@ def _check_art_file(path: Path) -> tuple[str, str] | None:
     if path.suffix.lower() == ".png":
         if not head.startswith(b"\x89PNG\r\n\x1a\n"):
             return "this is not a PNG file", "export the layer as PNG (or rename it to its real type)"
-        return None
+        checked = check_image_file(path)  # too large, cut short, lying about its size: never decoded
+        return (checked.reason, checked.hint) if isinstance(checked, ImageError) else None
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if b"<svg" not in head and not text.startswith(b"<?xml") and not text.startswith(b"<!--"):
         return "this is not an SVG file", "export the layer as SVG (or rename it to its real type)"

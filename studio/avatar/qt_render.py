@@ -14,13 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from studio.avatar.layout import Placement, place
 from studio.avatar.motion import Matrix, PartPose, Pose
 from studio.avatar.pack import MANIFEST, AvatarPack
+from studio.core.images import QT_ALLOCATION_MB
 from studio.core.problems import Problem, Severity
+
+# Qt's decoders refuse art above studio's pixel limit: the second line behind load_pack's header check.
+QImageReader.setAllocationLimit(QT_ALLOCATION_MB)
 
 _FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 _PROBE_SCALE = 0.125  # a cheap low-resolution pass finds where a sprite's pixels are

@@ -605,9 +605,27 @@ class ShowEditor:
 
     def set_product_field(self, pid: str, key: str, value: object) -> bool:
         """Set one field of a product (None removes it); True when the file changed."""
-        if key not in PRODUCT_FIELDS:
-            raise EditError(f"'{key}' is not a product field; fields: {', '.join(PRODUCT_FIELDS)}")
+        _check_field(key)  # before looking the product up: a wrong field is the mistake to report
         _, doc = self._product(pid)
+        return self._set_field(doc, key, value)
+
+    def update_products(self, changes: Mapping[str, Mapping[str, object]]) -> None:
+        """Set fields of several products ({id: {field: value}}), finding them in one pass over the show."""
+        docs = {pid: s.doc for pid, s in self._products()}
+        for pid, fields in changes.items():
+            doc = docs.get(pid)
+            if doc is None:
+                self._product(pid)  # raises the precise error (unreadable file, or no such product)
+            assert doc is not None
+            for key, value in fields.items():
+                self._set_field(doc, key, value)
+
+    def product_files(self) -> dict[str, str]:
+        """Each editable product's id and its show-relative file."""
+        return {pid: s.rel for pid, s in self._products()}
+
+    def _set_field(self, doc: TOMLDocument, key: str, value: object) -> bool:
+        _check_field(key)
         if value is None:
             if key in _REQUIRED_PRODUCT:
                 raise EditError(f"a product needs a {key}")
@@ -652,9 +670,23 @@ class ShowEditor:
     def add_product(self, pid: str, name: str, price: object,
                     fields: Mapping[str, object] | None = None) -> Path:
         """Create products/<pid>.toml with a name, a price and any other product fields."""
+        return self.add_products([(pid, name, price, fields)])[0]
+
+    def add_products(self, products: Sequence[tuple[str, str, object, Mapping[str, object] | None]]) -> list[Path]:
+        """add_product for each (id, name, price, fields), looking at the ids in use once: a CSV import
+        adds hundreds, and a look per product made it quadratic."""
+        taken = self._taken_ids()
+        paths = []
+        for pid, name, price, fields in products:
+            paths.append(self._add_product(pid, name, price, fields, taken))
+            taken.add(pid)
+        return paths
+
+    def _add_product(self, pid: str, name: str, price: object, fields: Mapping[str, object] | None,
+                     taken: set[str]) -> Path:
         if not isinstance(pid, str) or not _ID.match(pid):
             raise EditError(f"'{pid}' cannot be a product id; use letters, digits, '-' or '_'")
-        if self.has_product(pid):
+        if pid in taken:
             raise EditError(f"a product '{pid}' already exists")
         rel = f"{PRODUCTS_DIR}/{pid}.toml"
         path = self.root / PRODUCTS_DIR / f"{pid}.toml"
@@ -671,7 +703,7 @@ class ShowEditor:
         try:
             for key, value in (fields or {}).items():
                 if value is not None and key not in ("name", "price"):
-                    self.set_product_field(pid, key, value)
+                    self._set_field(doc, key, value)
         except EditError:
             del self._files[rel]
             if old is not None:
@@ -932,10 +964,11 @@ class ShowEditor:
         if not isinstance(rid, str) or not _ID.match(rid):
             raise EditError(f"'{rid}' cannot be a rundown id; use letters, digits, '-' or '_'")
         entries: list[tuple[str, int]] = []
+        taken = self._taken_ids()  # once: a rundown of hundreds of products must not look per product
         for item in items:
             pid, repeat = (item.product, item.repeat) if isinstance(item, RundownItem) else (
                 (item, 1) if isinstance(item, str) else item)
-            if not self.has_product(pid):
+            if pid not in taken:
                 raise EditError(f"no product '{pid}'")
             if isinstance(repeat, bool) or not isinstance(repeat, int) or not 1 <= repeat <= 100:
                 raise EditError(f"repeat must be a whole number 1–100, got {repeat!r}")
@@ -1130,6 +1163,11 @@ def _approved_terms(terms: Sequence[str] | None) -> list[str] | None:
         raise EditError("approved terms must be a list of texts")
     out = list(dict.fromkeys(t.strip() for t in terms if t.strip()))
     return out or None
+
+
+def _check_field(key: str) -> None:
+    if key not in PRODUCT_FIELDS:
+        raise EditError(f"'{key}' is not a product field; fields: {', '.join(PRODUCT_FIELDS)}")
 
 
 def _item_id(item: object) -> str | None:

@@ -20,6 +20,7 @@ from studio.compliance.disclosure import ai_denial, says_ai
 from studio.compliance.normalize import is_separator
 from studio.compliance.wordlists import MAX_TERM_LENGTH, parse_word_lists
 from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
+from studio.core.images import ImageError, NotAnImage, check_image_file, format_of_suffix
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.core.text import describe_hidden, find_hidden, strip_hidden
 from studio.show.model import (
@@ -451,6 +452,8 @@ def _load(ctx: _Context, root: Path) -> Show | None:
     )
     ticker = f.strings(d, "ticker", (), shown=True)
     logo = f.path_value(d, "logo", (), what="logo")
+    if logo is not None:
+        logo = _checked_image(f, ("logo",), logo)
     filler = _lines(f, d.get("filler"), ("filler",), "filler", language, set(SHOW_VARIABLES), None)
 
     products = _products(ctx, root, language)
@@ -544,7 +547,8 @@ def _background(f: _File, d: dict[str, Any]) -> Background:
         return default
     if image.suffix.lower() not in IMAGE_SUFFIXES:
         f.warn(("background",), f"'{value}' does not look like an image", "use a PNG or JPEG")
-    return Background("image", None, image)
+    image = _checked_image(f, ("background",), image)
+    return default if image is None else Background("image", None, image)
 
 
 def _chat(f: _File, d: dict[str, Any], disclosure: str) -> ChatConfig:
@@ -697,10 +701,8 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Produc
     if image is not None and image.suffix.lower() not in IMAGE_SUFFIXES:
         f.warn(("image",), f"'{image.name}' is not a PNG, JPEG, WebP or BMP image; a placeholder is used")
         image = None
-    elif image is not None and not _looks_like_image(image):
-        f.warn(("image",), f"'{image.name}' is not a readable image; a placeholder is used",
-               "re-export it as PNG or JPEG")
-        image = None
+    elif image is not None:
+        image = _checked_image(f, ("image",), image)
     selling_points = f.strings(d, "selling_points", (), shown=True)
     stock = f.integer(d, "stock", (), None, 0, 10_000_000)
     link = f.string(d, "link", (), default="", allow_empty=True, shown=True)
@@ -731,14 +733,33 @@ def _product(ctx: _Context, path: Path, rel: str, language: str) -> tuple[Produc
     return product, (f.line(("id",)) if "id" in d else None) or 1
 
 
-def _looks_like_image(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(12)
-    except OSError:
-        return False
-    return (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8") or head.startswith(b"BM")
-            or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"))
+def _checked_image(f: _File, key: KeyPath, image: Path) -> Path | None:
+    """The image when it is safe to decode (studio.core.images); otherwise reported and None.
+
+    Not an image at all: a warning, the placeholder airs (as for a missing file). An image that is
+    too large, cut short or lying about its size: an error, since decoding it could take the
+    machine's memory or air a half-grey photo. Above SLOW_PIXELS: a warning that a smaller copy
+    is prepared once.
+    """
+    checked = check_image_file(image)
+    if isinstance(checked, NotAnImage):
+        f.warn(key, f"'{image.name}' is not a readable image ({checked.reason}); a placeholder is used",
+               "re-export it as PNG or JPEG")
+        return None
+    if isinstance(checked, ImageError):
+        f.error(key, f"'{image.name}': {checked.reason}", checked.hint)
+        return None
+    promised = format_of_suffix(image.suffix)
+    if promised is not None and promised != checked.format:
+        f.warn(key, f"'{image.name}' is a {checked.format} file, not {promised} as its name says; "
+               f"it is read as {checked.format}", f"rename it to {image.stem}{_SUFFIX_OF[checked.format]}")
+    if checked.slow:
+        f.warn(key, f"'{image.name}' is {checked.describe()}: a smaller copy is prepared once and used on air",
+               "export it at most 2000 pixels on its longer side to spare that step")
+    return image
+
+
+_SUFFIX_OF = {"PNG": ".png", "JPEG": ".jpg", "WebP": ".webp", "GIF": ".gif", "BMP": ".bmp"}
 
 
 def _flash_sale(f: _File, d: dict[str, Any]) -> datetime | time | None:

@@ -4,6 +4,12 @@ Done once per image and cached (in memory, and on disk under the user's cache fo
 file's content hash), never per frame. The cut-out keeps the product's soft shadow as
 semi-transparent black, so the product sits on any light card tile as it sat in the studio.
 Photos whose background is not plain (a lifestyle shot) are only trimmed of uniform margins.
+
+Every image is judged by studio.core.images before OpenCV sees it (too large, cut short, lying
+about its size: PhotoError), and one above SLOW_PIXELS is decoded straight to a smaller size
+(JPEG: at 1/2, 1/4 or 1/8 scale inside the decoder) and prepared at most PHOTO_SIDE pixels on its
+longer side: an 8000×6000 photo costs a second and tens of MB, not half a minute and gigabytes.
+`PhotoCache.scaled` keeps such a smaller copy of backdrops and logos the same way.
 """
 
 from __future__ import annotations
@@ -15,10 +21,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
+from studio.core.images import ImageError, ImageHeader, check_image, check_image_file
+
+import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
 import numpy as np
 
-ALGORITHM = "v1"  # part of the cache key: bump it when the processing changes
+ALGORITHM = "v2"  # part of the cache key: bump it when the processing changes
+PHOTO_SIDE = 1600  # longer side of a prepared product photo (a card tile draws it at most ~400 px)
+SCALED_SIDE = 2560  # longer side of a backdrop's or logo's smaller copy (covers a 1080×1920 canvas)
 
 # A border is "plain" when nearly all of it is within PLAIN_SPREAD of its median colour.
 PLAIN_SPREAD = 14
@@ -61,12 +71,8 @@ class PhotoCache:
 
     def prepare(self, source: Path) -> Processed:
         """The processed version of `source` (a PNG/JPEG), computing it only the first time."""
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise PhotoError(f"{source}: cannot read the photo ({exc.strerror or exc})") from exc
-        digest = hashlib.sha256(data).hexdigest()[:32]
-        key = f"{digest}-{ALGORITHM}"
+        data = _read(source)
+        key = f"{hashlib.sha256(data).hexdigest()[:32]}-{ALGORITHM}"
         with self._lock:
             hit = self._memory.get(key)
             if hit is not None:
@@ -74,19 +80,57 @@ class PhotoCache:
             target = self.directory / f"{key}.png"
             done = _read_cached(target)
             if done is None:
-                rgba, cut = process_photo(decode(data, source))
+                rgba, cut = process_photo(decode(data, source, PHOTO_SIDE))
                 done = Processed(target, cut, (rgba.shape[1], rgba.shape[0]))
-                _write_png(target, rgba, cut)
-                if not target.is_file():  # an unwritable cache: keep the result in a temporary file
-                    raise PhotoError(f"cannot write the photo cache in {self.directory}")
+                self._store(target, rgba, cut)
             self._memory[key] = done
             return done
+
+    def scaled(self, source: Path) -> tuple[Path, ImageHeader]:
+        """The file to draw for `source` as it is (a backdrop, a logo) and the original's header.
+
+        Small images are their own file. One above SLOW_PIXELS gets a copy at most SCALED_SIDE
+        pixels on its longer side, made once per content and kept on disk like the cut-outs.
+        PhotoError when the image must not be decoded at all.
+        """
+        header = check_image_file(source)
+        if isinstance(header, ImageError):
+            raise PhotoError(f"{source}: {header}")
+        if not header.slow:
+            return source, header
+        data = _read(source)
+        key = f"{hashlib.sha256(data).hexdigest()[:32]}-{ALGORITHM}-scaled"
+        with self._lock:
+            target = self.directory / f"{key}.png"
+            if key not in self._memory and _read_cached(target) is None:
+                self._store(target, decode(data, source, SCALED_SIDE), False)
+            self._memory[key] = Processed(target, False, (header.width, header.height))
+        return target, header
+
+    def _store(self, target: Path, rgba: np.ndarray, cut: bool) -> None:
+        _write_png(target, rgba, cut)
+        if not target.is_file():  # an unwritable cache: keep the result in a temporary file
+            raise PhotoError(f"cannot write the photo cache in {self.directory}")
+
+
+def _read(source: Path) -> bytes:
+    """The bytes of an image that is safe to decode (judged from its header first); PhotoError if not."""
+    header = check_image_file(source)
+    if isinstance(header, ImageError):
+        raise PhotoError(f"{source}: {header}")
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise PhotoError(f"{source}: cannot read the photo ({exc.strerror or exc})") from exc
 
 
 def _read_cached(target: Path) -> Processed | None:
     if not target.is_file():
         return None
-    image = cv2.imdecode(np.fromfile(str(target), dtype=np.uint8), cv2.IMREAD_UNCHANGED)
+    try:
+        image = cv2.imdecode(np.fromfile(str(target), dtype=np.uint8), cv2.IMREAD_UNCHANGED)
+    except (cv2.error, OSError):  # a cache file replaced by something hostile: redo it
+        image = None
     if image is None or image.ndim != 3 or image.shape[2] != 4:
         return None  # a damaged cache file is simply redone
     cut = target.with_suffix(".cut").is_file()
@@ -109,11 +153,37 @@ def _write_png(target: Path, rgba: np.ndarray, cut: bool) -> None:
         marker.unlink()
 
 
-def decode(data: bytes, source: Path | str = "photo") -> np.ndarray:
-    """Bytes of a PNG/JPEG/WebP → RGBA uint8 (h, w, 4); PhotoError when it is not an image."""
-    image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_UNCHANGED)
+def decode(data: bytes, source: Path | str = "photo", max_side: int | None = None) -> np.ndarray:
+    """Bytes of a PNG/JPEG/WebP → RGBA uint8 (h, w, 4); PhotoError when it is not a safe image.
+
+    With `max_side`, an image above SLOW_PIXELS comes back at most that many pixels on its longer
+    side; a JPEG is decoded at a reduced scale directly, so its full size never exists in memory.
+    """
+    try:
+        header = check_image(data)
+    except ImageError as exc:
+        raise PhotoError(f"{source}: {exc}") from None
+    flags = cv2.IMREAD_UNCHANGED
+    if max_side is not None and header.slow and header.format == "JPEG":
+        # A JPEG has no alpha; the decoder scales by 1/2, 1/4 or 1/8 while it decodes.
+        factor = max(1, min(8, max(header.width, header.height) // max_side))
+        factor = 1 << (factor.bit_length() - 1)  # a power of two, never below max_side
+        flags = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4,
+                 8: cv2.IMREAD_REDUCED_COLOR_8}[factor] | cv2.IMREAD_IGNORE_ORIENTATION
+    try:
+        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flags)
+    except cv2.error as exc:  # OpenCV's own pixel cap, or a decoder failure it raises rather than reports
+        raise PhotoError(f"{source}: OpenCV cannot read this image ({str(exc).strip().splitlines()[-1]})") from None
     if image is None:
         raise PhotoError(f"{source}: not an image OpenCV can read (use PNG or JPEG)")
+    if max_side is not None and max(image.shape[:2]) > max_side:
+        scale = max_side / max(image.shape[:2])
+        size = (max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale)))
+        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    return _rgba(image)
+
+
+def _rgba(image: np.ndarray) -> np.ndarray:
     if image.dtype != np.uint8:  # 16-bit PNGs
         image = (image / 257).astype(np.uint8)
     if image.ndim == 2:

@@ -14,13 +14,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
-import cv2
+from studio.core.images import QT_ALLOCATION_MB
+
+import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
+    QImageReader,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -53,6 +56,9 @@ from studio.stage.qt_fonts import FontSet, QtTextMetrics
 from studio.stage.state import StageState
 
 log = logging.getLogger(__name__)
+
+# Qt's decoders refuse images above studio's pixel limit too: the second line behind the header check.
+QImageReader.setAllocationLimit(QT_ALLOCATION_MB)
 
 FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 AvatarPainter = Callable[[QPainter, QRectF, object], None]
@@ -139,7 +145,8 @@ class SceneRenderer:
         self.avatar_painter = avatar_painter
         self.photos = photos if photos is not None else PhotoCache()
         self.problems: list[str] = []  # what could not be drawn (unreadable files), once each
-        self._sources: dict[tuple[Path, bool], QImage | None] = {}
+        # (image, its pixels per pixel of the original file: below 1 for a smaller copy) or None
+        self._sources: dict[tuple[Path, bool], tuple[QImage, float] | None] = {}
         self._pictures = _Lru(48)
         self._layers = _Lru(96)
         self._shadows = _Lru(64)
@@ -237,24 +244,35 @@ class SceneRenderer:
             self._shadows.put(key, image)
         p.drawImage(QPointF(round(rect.x + shadow.dx) - margin, round(rect.y + shadow.dy) - margin), image)
 
-    def _source(self, path: Path, cutout: bool) -> QImage | None:
+    def _source(self, path: Path, cutout: bool) -> tuple[QImage, float] | None:
+        """The image to draw for `path`: its cut-out, or the file (a smaller copy when it is large).
+
+        Anything wrong with the file (too large, damaged, replaced while on air) is reported once
+        and gives None: the picture's placeholder airs instead.
+        """
         key = (path, cutout)
         if key in self._sources:
             return self._sources[key]
-        image: QImage | None = None
+        source: tuple[QImage, float] | None = None
         try:
-            target = self.photos.prepare(path).path if cutout else path
-            loaded = QImage(str(target))
-            if loaded.isNull():
-                raise PhotoError(f"{path}: Qt cannot read this image")
-            image = loaded.convertToFormat(FORMAT)
+            if cutout:
+                source = (_qimage(self.photos.prepare(path).path, path), 1.0)
+            else:
+                source = self._plain(path)
         except PhotoError as exc:
             self._problem(str(exc))
             if cutout:  # the photo as it is still beats no photo
-                loaded = QImage(str(path))
-                image = None if loaded.isNull() else loaded.convertToFormat(FORMAT)
-        self._sources[key] = image
-        return image
+                try:
+                    source = self._plain(path)
+                except PhotoError:
+                    source = None
+        self._sources[key] = source
+        return source
+
+    def _plain(self, path: Path) -> tuple[QImage, float]:
+        target, header = self.photos.scaled(path)
+        image = _qimage(target, path)
+        return image, image.width() / header.width
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:
@@ -271,7 +289,7 @@ class SceneRenderer:
                 if pic.fallback is not None:
                     p.fillRect(_rectf(pic.rect), _qcolor(pic.fallback))
                 return
-            image = _fitted(source, pic, w, h)
+            image = _fitted(source[0], pic, w, h, source[1])
             self._pictures.put(key, image)
         # Centre the fitted image in its rectangle at whole pixels: resampling it again per frame
         # would blur it and cost time.
@@ -395,12 +413,24 @@ def _is_opaque(image: QImage) -> bool:
     return known
 
 
-def _fitted(source: QImage, pic: Picture, w: int, h: int) -> QImage:
-    """The picture scaled once to its drawn size (cover crops, contain letterboxes), corners rounded."""
+def _qimage(target: Path, source: Path) -> QImage:
+    """`target` (the file or its prepared copy) decoded by Qt in the stage's format; PhotoError when Qt cannot."""
+    loaded = QImage(str(target))
+    if loaded.isNull():
+        raise PhotoError(f"{source}: Qt cannot read this image")
+    return loaded.convertToFormat(FORMAT)
+
+
+def _fitted(source: QImage, pic: Picture, w: int, h: int, scale: float = 1.0) -> QImage:
+    """The picture scaled once to its drawn size (cover crops, contain letterboxes), corners rounded.
+
+    `scale` maps the crop, given in the original file's pixels, onto `source` (a smaller copy).
+    """
     src = source
     if pic.crop is not None:
         c = pic.crop
-        src = source.copy(round(c.x), round(c.y), max(1, round(c.w)), max(1, round(c.h)))
+        src = source.copy(round(c.x * scale), round(c.y * scale), max(1, round(c.w * scale)),
+                          max(1, round(c.h * scale)))
     if pic.fit == "cover":
         scaled = src.scaled(w, h, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                             Qt.TransformationMode.SmoothTransformation)

@@ -7,6 +7,7 @@ A read-only view of a `LoadResult`. It is what `scripts/run` opens until the ope
 from __future__ import annotations
 
 from datetime import datetime, time
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -14,6 +15,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QImage,
+    QImageReader,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.images import ImageError, check_image_file
 from studio.core.problems import Severity
 from studio.show.loader import DAY_NAMES_EN, LoadResult
 from studio.show.model import Line, Product, Rundown, ScheduleWindow, Show
@@ -120,6 +123,18 @@ def cue_text(line: Line) -> str:
     return " · ".join(parts)
 
 
+def _thumbnail(path: Path, size: int) -> QImage:
+    """The photo decoded near `size` (a large JPEG scales inside the decoder); null when it must not be decoded."""
+    header = check_image_file(path)  # the file may have changed since the show was checked
+    if isinstance(header, ImageError):
+        return QImage()
+    reader = QImageReader(str(path))
+    if header.slow:
+        reader.setScaledSize(QSize(header.width, header.height).scaled(
+            2 * size, 2 * size, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
 def product_pixmap(product: Product, size: int, radius: float = 12.0) -> QPixmap:
     """The product photo fitted into a rounded square, or a neutral placeholder when missing."""
     pm = QPixmap(size, size)
@@ -130,7 +145,7 @@ def product_pixmap(product: Product, size: int, radius: float = 12.0) -> QPixmap
     clip = QPainterPath()
     clip.addRoundedRect(QRectF(0, 0, size, size), radius, radius)
     p.setClipPath(clip)
-    image = QImage(str(product.image)) if product.image else QImage()
+    image = _thumbnail(product.image, size) if product.image else QImage()
     if not image.isNull():
         p.fillRect(QRectF(0, 0, size, size), QColor("#FFFFFF"))
         scaled = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from imagefiles import bomb_png, png
 
 from studio.avatar.pack import (
     MOUTH_REQUIRED,
@@ -112,6 +113,17 @@ def test_wrong_art_types(manifest: str, make_pack: Builder, load: Loader) -> Non
     assert "not SVG or PNG" in p.message and ".png" in p.hint
     p = only(load(make_pack(files={"head.svg": b"\x89PNG\r\n\x1a\n...."})))
     assert "not an SVG" in p.message
+
+
+@pytest.mark.parametrize(("data", "wording"), [
+    (bomb_png(20_000), "'head.png': 20000×20000 pixels (400 MP), above the 40 MP limit"),
+    (png(64, 64, channels=4)[:300], "'head.png': the PNG data ends early: the file is cut short"),
+])
+def test_png_art_is_judged_before_qt_decodes_it(manifest: str, make_pack: Builder, load: Loader, data: bytes,
+                                                wording: str) -> None:
+    text = manifest.replace('"head.svg"', '"head.png"')
+    p = only(load(make_pack(manifest=text, files={"head.png": data})))
+    assert p.is_error and p.message.startswith(wording) and p.hint
 
 
 def test_eye_needs_its_three_states(manifest: str, make_pack: Builder, load: Loader) -> None:
@@ -248,7 +260,7 @@ def test_the_documented_example_pack_loads(tmp_path: Path, load: Loader) -> None
     for rel in set(re.findall(r'"(parts/[^"]+\.png)"', text)):
         target = tmp_path / rel
         target.parent.mkdir(exist_ok=True)
-        target.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+        target.write_bytes(png(4, 4, channels=4))
     result = load(tmp_path)
     assert result.ok, [p.format() for p in result.problems]
     # Only the expressions and gestures it leaves out are mentioned.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from imagefiles import GIF_1X1, bomb_png, jpeg, png, png_claiming
 
 from studio.core.problems import Severity
 
 SHOW = 'title = "Test show"\n\n[rundowns.main]\nproducts = ["tea"]\n'
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+PNG = png(8, 8)
+JPEG = jpeg(8, 8)
 
 
 def product(image_line: str) -> dict[str, str]:
@@ -56,7 +57,8 @@ def test_text_file_named_png_is_a_warning(make_show, load, only) -> None:
     result = load(root)
     p = only(result)
     assert (p.line, p.key, p.severity) == (3, "image", Severity.WARNING)
-    assert p.message == "'tea.png' is not a readable image; a placeholder is used"
+    assert p.message == ("'tea.png' is not a readable image (not a PNG, JPEG, WebP, GIF or BMP image); "
+                         "a placeholder is used")
     assert result.ok and result.show.product("tea").image is None
 
 
@@ -171,3 +173,56 @@ def test_avatar_pack_folder_must_exist_and_stay_inside(make_show, load, only) ->
     show = 'title = "t"\navatar = "../host"\n[rundowns.main]\nproducts = ["tea"]\n'
     p = only(load(make_show(show=show)))
     assert (p.key, p.severity) == ("avatar", Severity.ERROR) and "'..'" in p.message
+
+
+# ---- images judged from their headers before anything decodes them (issue 13, item 7) ----
+
+def test_an_image_above_the_pixel_limit_is_an_error_naming_the_file(make_show, load, only) -> None:
+    root = make_show(products=product('image = "media/tea.png"'), files={"media/tea.png": bomb_png(20_000)})
+    p = only(load(root))
+    assert (p.file, p.line, p.key, p.severity) == ("products/tea.toml", 3, "image", Severity.ERROR)
+    assert p.message == "'tea.png': 20000×20000 pixels (400 MP), above the 40 MP limit"
+    assert p.hint == "scale it down, e.g. to 4000×3000, and export it again"
+
+
+@pytest.mark.parametrize(("data", "wording"), [
+    (png(64, 48)[:200], "the PNG data ends early: the file is cut short"),
+    (jpeg(64, 48)[:-40], "the JPEG data ends early"),
+    (png_claiming(5000, 5000), "far too little for that size"),
+])
+def test_a_cut_short_or_lying_image_is_an_error(make_show, load, only, data: bytes, wording: str) -> None:
+    root = make_show(products=product('image = "media/tea.png"'), files={"media/tea.png": data})
+    p = only(load(root))
+    assert (p.key, p.severity) == ("image", Severity.ERROR)
+    assert p.message.startswith("'tea.png': ") and wording in p.message
+
+
+def test_a_photo_that_costs_time_is_a_warning(make_show, load, only) -> None:
+    root = make_show(products=product('image = "media/tea.png"'), files={"media/tea.png": png_claiming(2500, 2000,
+                                                                                                        rows=2000)})
+    result = load(root)
+    p = only(result)
+    assert (p.key, p.severity) == ("image", Severity.WARNING)
+    assert p.message == "'tea.png' is 2500×2000 pixels (5 MP): a smaller copy is prepared once and used on air"
+    assert result.show.product("tea").image is not None
+
+
+def test_an_image_whose_content_is_another_format_is_read_as_it_is(make_show, load, only) -> None:
+    root = make_show(products=product('image = "media/tea.png"'), files={"media/tea.png": JPEG})
+    result = load(root)
+    p = only(result)
+    assert p.severity is Severity.WARNING
+    assert p.message == "'tea.png' is a JPEG file, not PNG as its name says; it is read as JPEG"
+    assert p.hint == "rename it to tea.jpg"
+    assert result.show.product("tea").image is not None
+
+
+def test_logo_and_background_are_judged_too(make_show, load, only) -> None:
+    show = 'title = "t"\nlogo = "media/logo.png"\nbackground = "media/bg.png"\n[rundowns.main]\nproducts = ["tea"]\n'
+    result = load(make_show(show=show, files={"media/logo.png": bomb_png(9000), "media/bg.png": png(64, 48)[:100]}))
+    logo, bg = only(result, key="logo"), only(result, key="background")
+    assert (logo.line, logo.severity) == (2, Severity.ERROR) and "81 MP" in logo.message
+    assert (bg.line, bg.severity) == (3, Severity.ERROR) and "cut short" in bg.message
+    text = load(make_show(show=show, files={"media/logo.png": "text", "media/bg.png": GIF_1X1}))
+    assert only(text, key="logo").severity is Severity.WARNING  # not an image: the placeholder, as when missing
+    assert "is a GIF file" in only(text, key="background").message

@@ -1,8 +1,10 @@
 """File → Import products from CSV…: pick a file, see what would be created and the bad rows, import.
 
-The preview comes from studio.show.csv_import.read_products_csv (nothing is written until Import);
-Import adds the products through a ShowEditor, appends them to the chosen rundown, checks the
-edited show with the real loader and saves. The console then reloads the show.
+The preview is the plan studio.show.csv_import.read_products_csv makes (the same as
+`studio import-csv --dry-run` prints): the products to import, the rows that cannot be imported
+with their spreadsheet row, column and why, and notes. It is made again when the rundown or the
+encoding changes, since both are part of what is checked. Import writes exactly that plan through
+a ShowEditor; the console then reloads the show.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.show.csv_import import CsvImport, read_products_csv
+from studio.show.csv_import import ENCODINGS, CsvImport, CsvProblem, read_products_csv, runs
 from studio.show.editing import ShowEditor
 
 NO_RUNDOWN = ""
+AUTO = ""
 
 
 class CsvImportDialog(QDialog):
@@ -62,6 +65,19 @@ class CsvImportDialog(QDialog):
         self.problems_list = QListWidget()
         self.problems_list.setObjectName("csvProblems")
         col.addWidget(self.problems_list, 1)
+        col.addWidget(QLabel(self.tr("Notes (imported, but worth a look)")))
+        self.notes_list = QListWidget()
+        self.notes_list.setObjectName("csvNotes")
+        col.addWidget(self.notes_list, 1)
+        erow = QHBoxLayout()
+        erow.addWidget(QLabel(self.tr("Encoding")))
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setObjectName("csvEncoding")
+        self.encoding_combo.addItem(self.tr("Recognise (UTF-8, UTF-16, GBK)"), AUTO)
+        for key in ("utf-8", "gbk", "utf-16"):
+            self.encoding_combo.addItem(ENCODINGS[key], key)
+        erow.addWidget(self.encoding_combo, 1)
+        col.addLayout(erow)
         rrow = QHBoxLayout()
         rrow.addWidget(QLabel(self.tr("Append to rundown")))
         self.rundown_combo = QComboBox()
@@ -71,6 +87,8 @@ class CsvImportDialog(QDialog):
             self.rundown_combo.addItem(rid, rid)
         if self.rundown_combo.count() > 1:
             self.rundown_combo.setCurrentIndex(1)
+        self.rundown_combo.currentIndexChanged.connect(self.reload)
+        self.encoding_combo.currentIndexChanged.connect(self.reload)
         rrow.addWidget(self.rundown_combo, 1)
         col.addLayout(rrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -95,44 +113,59 @@ class CsvImportDialog(QDialog):
         if name:
             self.load(Path(name))
 
+    def rundown(self) -> str | None:
+        return str(self.rundown_combo.currentData() or "") or None
+
+    def reload(self) -> None:
+        """Make the plan again (the rundown or the encoding changed: both are part of it)."""
+        if self.preview is not None:
+            self.load(self.preview.source)
+
     def load(self, path: Path) -> None:
-        """Read and check `path`; fill the preview."""
+        """Read and check `path`; show the plan."""
         self.path_edit.setText(str(path))
-        self.preview = read_products_csv(path, self.editor)
+        encoding = str(self.encoding_combo.currentData() or "") or None
+        self.preview = read_products_csv(path, self.editor, rundown=self.rundown(), encoding=encoding)
         self.products_list.clear()
         self.problems_list.clear()
+        self.notes_list.clear()
         self.error.setText("")
         for p in self.preview.products:
-            self.products_list.addItem(self.tr("row %1: %2 — %3 (id %4)").replace("%1", str(p.row))
-                                       .replace("%2", p.name).replace("%3", str(p.price)).replace("%4", p.id))
-        for problem in self.preview.problems:
-            if problem.row == 0:
-                text = problem.message
-            else:
-                text = self.tr("row %1").replace("%1", str(problem.row))
-                if problem.column:
-                    text += f" · {problem.column}"
-                text += f": {problem.message}"
-            self.problems_list.addItem(text)
-        self.summary.setText(self.tr("%1 products to create, %2 problems (%3, separated by “%4”)")
+            self.products_list.addItem(self.tr("row %1: %2 — %3 (id %4)").replace("%1", str(p.row)).replace("%2", p.name)
+                                       .replace("%3", str(p.price)).replace("%4", p.id))
+        for target, problems in ((self.problems_list, self.preview.problems), (self.notes_list, self.preview.notes)):
+            for first, last in runs(problems):
+                target.addItem(self._describe(first, last))
+        bad_rows = len({p.row for p in self.preview.problems if p.row})
+        self.summary.setText(self.tr("%1 products to import, %2 rows not imported, %3 notes (%4, separated by “%5”)")
                              .replace("%1", str(len(self.preview.products)))
-                             .replace("%2", str(len(self.preview.problems)))
-                             .replace("%3", self.preview.encoding or "?")
-                             .replace("%4", {"\t": "Tab"}.get(self.preview.delimiter, self.preview.delimiter)))
+                             .replace("%2", str(bad_rows))
+                             .replace("%3", str(len(self.preview.notes)))
+                             .replace("%4", self.preview.encoding or "?")
+                             .replace("%5", {"\t": "Tab"}.get(self.preview.delimiter, self.preview.delimiter)))
         self.import_button.setEnabled(bool(self.preview.products))
 
+    def _describe(self, problem: CsvProblem, last: int) -> str:
+        """'row 5 · 价格: …', or 'rows 503–20001: …' for a run of rows with the same reason."""
+        text = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        if problem.row == 0:
+            return text
+        where = (self.tr("row %1").replace("%1", str(problem.row)) if last == problem.row
+                 else self.tr("rows %1–%2").replace("%1", str(problem.row)).replace("%2", str(last)))
+        if problem.column:
+            where += f" · {problem.column}"
+        return f"{where}: {text}"
+
     def do_import(self) -> None:
-        """Add the products, check the show, save; the dialog closes when it worked."""
+        """Write the plan shown, check the show, save; the dialog closes when it worked."""
         if self.preview is None or not self.preview.products:
             return
-        rundown = str(self.rundown_combo.currentData() or "") or None
         editor = ShowEditor(self.root)  # fresh: a failed attempt leaves nothing behind
         try:
-            done = self.preview.apply(editor, rundown)
-            check = editor.validate()
-            if check.errors:
-                first = check.errors[0]
-                raise ValueError(first.format())
+            done = self.preview.apply(editor, self.rundown())
+            broken = self.preview.new_errors(editor)  # none, unless the show changed since the preview
+            if broken:
+                raise ValueError(broken[0].format())
             editor.save()
         except Exception as exc:  # noqa: BLE001 - shown to the operator, nothing written
             self.error.setText(self.tr("Not imported: %1").replace("%1", str(exc)))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio.compliance.approval import approval_keys, judge
 from studio.compliance.checker import Checker
+from studio.core.images import ImageError, NotAnImage, check_image_file
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, Line, Product
 from studio.show.templates import TemplateError
 from studio.ui.console.draft import ShowDraft, parse_money
@@ -42,7 +43,7 @@ PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")  # what the show loa
 
 
 class PhotoError(ValueError):
-    """The chosen file cannot be a product photo: `kind` is "type", "unreadable" or "copy"."""
+    """The chosen file cannot be a product photo: `kind` is "type", "unreadable", "unsafe" or "copy"."""
 
     def __init__(self, kind: str, name: str, detail: str = "") -> None:
         super().__init__(f"{kind}: {name} {detail}".strip())
@@ -53,11 +54,17 @@ def copy_photo(source: Path, root: Path) -> str:
     """Copy the image `source` into the show's media/ folder; return its show-relative path.
 
     The name is kept; when taken, -2, -3… is added before the suffix. A file already in media/
-    is used as it is. PhotoError for anything that is not a PNG, JPEG, WebP or BMP image.
+    is used as it is. PhotoError for anything that is not a PNG, JPEG, WebP or BMP image, and
+    ("unsafe", with the reason) for one studio would refuse: too large, cut short, lying about its size.
     """
     if source.suffix.lower() not in PHOTO_SUFFIXES:
         raise PhotoError("type", source.name)
-    if not source.is_file() or QImage(str(source)).isNull():
+    checked = check_image_file(source)  # judged from its header: nothing decodes it here
+    if isinstance(checked, NotAnImage) or not source.is_file():
+        raise PhotoError("unreadable", source.name)
+    if isinstance(checked, ImageError):
+        raise PhotoError("unsafe", source.name, checked.reason)
+    if not QImageReader(str(source)).canRead():
         raise PhotoError("unreadable", source.name)
     media = root / "media"
     if source.resolve().parent == media.resolve():
@@ -178,6 +185,8 @@ class ProductEditor(QFrame):
                 why = self.tr("'%1' is not a PNG, JPEG, WebP or BMP image.")
             elif exc.kind == "unreadable":
                 why = self.tr("'%1' cannot be read as an image.")
+            elif exc.kind == "unsafe":
+                why = self.tr("'%1' cannot be used as a photo: %2").replace("%2", exc.detail)
             else:
                 why = self.tr("'%1' could not be copied into media/: %2").replace("%2", exc.detail)
             self.message.setText(why.replace("%1", exc.name))

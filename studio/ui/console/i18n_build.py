@@ -101,6 +101,7 @@ ZH: dict[str, str] = {
     "Images (*.png *.jpg *.jpeg *.webp *.bmp)": "图片 (*.png *.jpg *.jpeg *.webp *.bmp)",
     "'%1' is not a PNG, JPEG, WebP or BMP image.": "“%1”不是 PNG、JPEG、WebP 或 BMP 图片。",
     "'%1' cannot be read as an image.": "“%1”无法作为图片读取。",
+    "'%1' cannot be used as a photo: %2": "“%1”不能用作商品图片：%2",
     "'%1' could not be copied into media/: %2": "“%1”无法复制到 media/：%2",
     "Prepare speech": "预先合成语音",
     "Synthesize every line of the show ahead of time, so going live starts at once":
@@ -207,7 +208,12 @@ ZH.update({
     "Products CSV": "商品 CSV",
     "row %1: %2 — %3 (id %4)": "第 %1 行：%2 — %3（ID %4）",
     "row %1": "第 %1 行",
-    "%1 products to create, %2 problems (%3, separated by “%4”)": "将创建 %1 个商品，%2 个问题（%3，分隔符“%4”）",
+    "%1 products to import, %2 rows not imported, %3 notes (%4, separated by “%5”)":
+        "将导入 %1 个商品，%2 行无法导入，%3 条提示（%4，分隔符“%5”）",
+    "rows %1–%2": "第 %1–%2 行",
+    "Notes (imported, but worth a look)": "提示（会导入，但请留意）",
+    "Encoding": "编码",
+    "Recognise (UTF-8, UTF-16, GBK)": "自动识别（UTF-8、UTF-16、GBK）",
     "Not imported: %1": "未导入：%1",
     "Edit the weekly schedule": "编辑每周排期",
     "Rundown": "节目单",

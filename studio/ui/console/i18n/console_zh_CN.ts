@@ -520,72 +520,92 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../csv_dialog.py" line="38" />
+        <location filename="../csv_dialog.py" line="41" />
         <source>Import products from CSV</source>
         <translation>从 CSV 导入商品</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="49" />
+        <location filename="../csv_dialog.py" line="52" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="53" />
+        <location filename="../csv_dialog.py" line="56" />
         <source>Choose a CSV file exported from a spreadsheet (columns: 名称/name, 价格/price, 原价, 图片, 卖点, 库存, 链接).</source>
         <translation>选择从表格导出的 CSV 文件（列：名称、价格、原价、图片、卖点、库存、链接）。</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="57" />
+        <location filename="../csv_dialog.py" line="60" />
         <source>Products to create</source>
         <translation>将创建的商品</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="61" />
+        <location filename="../csv_dialog.py" line="64" />
         <source>Rows that cannot be imported</source>
         <translation>无法导入的行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="66" />
+        <location filename="../csv_dialog.py" line="68" />
+        <source>Notes (imported, but worth a look)</source>
+        <translation>提示（会导入，但请留意）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="73" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="76" />
+        <source>Recognise (UTF-8, UTF-16, GBK)</source>
+        <translation>自动识别（UTF-8、UTF-16、GBK）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="82" />
         <source>Append to rundown</source>
         <translation>追加到节目单</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="69" />
+        <location filename="../csv_dialog.py" line="85" />
         <source>(none)</source>
         <translation>（不追加）</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="77" />
+        <location filename="../csv_dialog.py" line="95" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="93" />
+        <location filename="../csv_dialog.py" line="111" />
         <source>Products CSV</source>
         <translation>商品 CSV</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="94" />
+        <location filename="../csv_dialog.py" line="112" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="106" />
+        <location filename="../csv_dialog.py" line="134" />
         <source>row %1: %2 — %3 (id %4)</source>
         <translation>第 %1 行：%2 — %3（ID %4）</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="112" />
+        <location filename="../csv_dialog.py" line="140" />
+        <source>%1 products to import, %2 rows not imported, %3 notes (%4, separated by “%5”)</source>
+        <translation>将导入 %1 个商品，%2 行无法导入，%3 条提示（%4，分隔符“%5”）</translation>
+    </message>
+    <message>
+        <location filename="../csv_dialog.py" line="153" />
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="117" />
-        <source>%1 products to create, %2 problems (%3, separated by “%4”)</source>
-        <translation>将创建 %1 个商品，%2 个问题（%3，分隔符“%4”）</translation>
+        <location filename="../csv_dialog.py" line="154" />
+        <source>rows %1–%2</source>
+        <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../csv_dialog.py" line="138" />
+        <location filename="../csv_dialog.py" line="171" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -593,67 +613,67 @@
 <context>
     <name>FaqEditor</name>
     <message>
-        <location filename="../editors.py" line="254" />
+        <location filename="../editors.py" line="263" />
         <source>FAQ</source>
         <translation>常见问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="260" />
+        <location filename="../editors.py" line="269" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="261" />
+        <location filename="../editors.py" line="270" />
         <source>Add a question and its answer</source>
         <translation>添加一个问题及其回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="266" />
+        <location filename="../editors.py" line="275" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="267" />
+        <location filename="../editors.py" line="276" />
         <source>Remove the selected question</source>
         <translation>删除所选问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="278" />
+        <location filename="../editors.py" line="287" />
         <source>Keywords, separated by commas or 、</source>
         <translation>关键词，用逗号或顿号（、）分隔</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="279" />
+        <location filename="../editors.py" line="288" />
         <source>Viewer comments with one of these words get this answer</source>
         <translation>观众评论中含有其中任一关键词时，用此回答</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="284" />
+        <location filename="../editors.py" line="293" />
         <source>The answer, one line per line</source>
         <translation>回答，每行一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="368" />
+        <location filename="../editors.py" line="377" />
         <source>A question needs at least one keyword.</source>
         <translation>问题至少需要一个关键词。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="371" />
+        <location filename="../editors.py" line="380" />
         <source>A question needs an answer.</source>
         <translation>问题需要回答。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="376" />
+        <location filename="../editors.py" line="385" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="390" />
+        <location filename="../editors.py" line="399" />
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="390" />
+        <location filename="../editors.py" line="399" />
         <source>New answer</source>
         <translation>新回答</translation>
     </message>
@@ -702,257 +722,257 @@
 <context>
     <name>PitchEditor</name>
     <message>
-        <location filename="../editors.py" line="424" />
+        <location filename="../editors.py" line="433" />
         <source>Pitch</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="445" />
+        <location filename="../editors.py" line="454" />
         <source>Select a line to edit it</source>
         <translation>选择一句话术进行编辑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="483" />
+        <location filename="../editors.py" line="492" />
         <source>Add line</source>
         <translation>添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="484" />
+        <location filename="../editors.py" line="493" />
         <source>Add a new line after the selected one</source>
         <translation>在选中的这句后面添加一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="485" />
+        <location filename="../editors.py" line="494" />
         <source>Remove line</source>
         <translation>删除本句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="486" />
+        <location filename="../editors.py" line="495" />
         <source>Remove the selected line (Undo puts it back)</source>
         <translation>删除选中的这句（撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="487" />
+        <location filename="../editors.py" line="496" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="488" />
+        <location filename="../editors.py" line="497" />
         <source>Move the selected line up</source>
         <translation>把选中的这句上移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="489" />
+        <location filename="../editors.py" line="498" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="490" />
+        <location filename="../editors.py" line="499" />
         <source>Move the selected line down</source>
         <translation>把选中的这句下移</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="491" />
+        <location filename="../editors.py" line="500" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="428" />
+        <location filename="../editors.py" line="437" />
         <source>{variable}  {variant|variant}  — red wavy: blocked on air, orange: check (skipped on air until approved), green dotted: approved</source>
         <translation>{变量}  {备选|备选}  — 红色波浪线：直播拦截，橙色：需核对（批准前直播时跳过），绿色点线：已批准</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="492" />
+        <location filename="../editors.py" line="501" />
         <source>Undo the last add, remove, move, cue change or approval</source>
         <translation>撤销上一次添加、删除、移动、提示设置的修改或批准</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="493" />
+        <location filename="../editors.py" line="502" />
         <source>Approve wording</source>
         <translation>批准用语</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="494" />
+        <location filename="../editors.py" line="503" />
         <source>Approve the warning wording of the selected line (全球首发, 首家…) so it airs as written; saved with Save, Undo takes it back</source>
         <translation>批准所选话术中的提示用语（全球首发、首家…），让它按原文播出；点“保存”写入文件，“撤销”可收回</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="516" />
+        <location filename="../editors.py" line="525" />
         <source>Neutral</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="516" />
+        <location filename="../editors.py" line="525" />
         <source>Smile</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="516" />
+        <location filename="../editors.py" line="525" />
         <source>Excited</source>
         <translation>兴奋</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="517" />
+        <location filename="../editors.py" line="526" />
         <source>Surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="517" />
+        <location filename="../editors.py" line="526" />
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="518" />
+        <location filename="../editors.py" line="527" />
         <source>Point</source>
         <translation>指向</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="518" />
+        <location filename="../editors.py" line="527" />
         <source>Wave</source>
         <translation>挥手</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="518" />
+        <location filename="../editors.py" line="527" />
         <source>Nod</source>
         <translation>点头</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="519" />
+        <location filename="../editors.py" line="528" />
         <source>Present</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="520" />
+        <location filename="../editors.py" line="529" />
         <source>Show card</source>
         <translation>显示商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="520" />
+        <location filename="../editors.py" line="529" />
         <source>Hide card</source>
         <translation>隐藏商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="521" />
+        <location filename="../editors.py" line="530" />
         <source>Highlight price</source>
         <translation>突出价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="521" />
+        <location filename="../editors.py" line="530" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="535" />
+        <location filename="../editors.py" line="544" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="536" />
+        <location filename="../editors.py" line="545" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="537" />
+        <location filename="../editors.py" line="546" />
         <source>Silence after the line, in seconds (default: the show's pause between lines)</source>
         <translation>这句说完后的停顿（秒；默认：节目设置的句间停顿）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="538" />
+        <location filename="../editors.py" line="547" />
         <source>Show default (%1)</source>
         <translation>节目默认（%1）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="539" />
+        <location filename="../editors.py" line="548" />
         <source>Chinese (zh-CN)</source>
         <translation>中文（zh-CN）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="539" />
+        <location filename="../editors.py" line="548" />
         <source>English (en-US)</source>
         <translation>英文（en-US）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="540" />
+        <location filename="../editors.py" line="549" />
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="540" />
+        <location filename="../editors.py" line="549" />
         <source>Gesture</source>
         <translation>手势</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="541" />
+        <location filename="../editors.py" line="550" />
         <source>Card</source>
         <translation>商品卡</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="541" />
+        <location filename="../editors.py" line="550" />
         <source>Pause after</source>
         <translation>句后停顿</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="542" />
+        <location filename="../editors.py" line="551" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="598" />
+        <location filename="../editors.py" line="607" />
         <source>This line has wording that is blocked on air</source>
         <translation>此句含有直播中会被拦截的措辞</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="601" />
+        <location filename="../editors.py" line="610" />
         <source>Skipped on air until its warning wording is approved: %1</source>
         <translation>其中的提示用语批准前，直播时会跳过此句：%1</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="606" />
+        <location filename="../editors.py" line="615" />
         <source>Approved wording: %1</source>
         <translation>已批准的用语：%1</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="696" />
+        <location filename="../editors.py" line="705" />
         <source>Not applied — column %1: %2</source>
         <translation>未应用 — 第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="722" />
+        <location filename="../editors.py" line="731" />
         <source>New line</source>
         <translation>新的一句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="726" />
+        <location filename="../editors.py" line="735" />
         <source>Line %1 added</source>
         <translation>已添加第 %1 句</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="737" />
+        <location filename="../editors.py" line="746" />
         <source>Line %1 removed — Undo (Ctrl+Z) puts it back</source>
         <translation>已删除第 %1 句 — 撤销（Ctrl+Z）可恢复</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="772" />
+        <location filename="../editors.py" line="781" />
         <source>Approved: %1 — it airs as written once saved; Undo (Ctrl+Z) takes it back</source>
         <translation>已批准：%1 — 保存后按原文播出；撤销（Ctrl+Z）可收回</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="785" />
+        <location filename="../editors.py" line="794" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="795" />
+        <location filename="../editors.py" line="804" />
         <source>No compliance findings</source>
         <translation>未发现合规问题</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="797" />
+        <location filename="../editors.py" line="806" />
         <source>%1 blocked, %2 skipped on air until approved, %3 approved — hover an underline for the law, right-click a warning to approve it</source>
         <translation>拦截 %1 处，批准前直播时跳过 %2 处，已批准 %3 处 — 鼠标悬停下划线查看法规依据，右键提示用语可批准</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="801" />
+        <location filename="../editors.py" line="810" />
         <source>%1 blocked, %2 to check — hover an underline for the law and a rewrite</source>
         <translation>拦截 %1 处，需核对 %2 处 — 鼠标悬停下划线查看法规依据和改写建议</translation>
     </message>
@@ -1001,107 +1021,112 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../editors.py" line="96" />
+        <location filename="../editors.py" line="103" />
         <source>Product photo (the image file named in the product's file)</source>
         <translation>商品图片（商品文件中指定的图片）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="104" />
+        <location filename="../editors.py" line="111" />
         <source>Choose photo…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="107" />
+        <location filename="../editors.py" line="114" />
         <source>Copy a PNG, JPEG, WebP or BMP image into the show's media folder and use it as this product's photo</source>
         <translation>将 PNG、JPEG、WebP 或 BMP 图片复制到节目的 media 文件夹，并用作该商品的图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="120" />
+        <location filename="../editors.py" line="127" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="123" />
+        <location filename="../editors.py" line="130" />
         <source>not shown</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="126" />
+        <location filename="../editors.py" line="133" />
         <source>Selling points, separated by commas (，or ,)</source>
         <translation>卖点，用逗号分隔（，或 ,）</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="130" />
+        <location filename="../editors.py" line="137" />
         <source>Original price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="134" />
+        <location filename="../editors.py" line="141" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="136" />
+        <location filename="../editors.py" line="143" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="137" />
+        <location filename="../editors.py" line="144" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="138" />
+        <location filename="../editors.py" line="145" />
         <source>Link hint</source>
         <translation>链接提示</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="139" />
+        <location filename="../editors.py" line="146" />
         <source>Selling points</source>
         <translation>卖点</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="158" />
+        <location filename="../editors.py" line="165" />
         <source>Choose the product photo</source>
         <translation>选择商品图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="159" />
+        <location filename="../editors.py" line="166" />
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="178" />
+        <location filename="../editors.py" line="185" />
         <source>'%1' is not a PNG, JPEG, WebP or BMP image.</source>
         <translation>“%1”不是 PNG、JPEG、WebP 或 BMP 图片。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="180" />
+        <location filename="../editors.py" line="187" />
         <source>'%1' cannot be read as an image.</source>
         <translation>“%1”无法作为图片读取。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="182" />
+        <location filename="../editors.py" line="189" />
+        <source>'%1' cannot be used as a photo: %2</source>
+        <translation>“%1”不能用作商品图片：%2</translation>
+    </message>
+    <message>
+        <location filename="../editors.py" line="191" />
         <source>'%1' could not be copied into media/: %2</source>
         <translation>“%1”无法复制到 media/：%2</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="203" />
+        <location filename="../editors.py" line="212" />
         <source>no image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="212" />
+        <location filename="../editors.py" line="221" />
         <source>A product needs a name.</source>
         <translation>商品需要名称。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="221" />
+        <location filename="../editors.py" line="230" />
         <source>'%1' is not an amount (for example 168 or 99.9).</source>
         <translation>“%1”不是金额（例如 168 或 99.9）。</translation>
     </message>
     <message>
-        <location filename="../editors.py" line="224" />
+        <location filename="../editors.py" line="233" />
         <source>The price is required.</source>
         <translation>价格必填。</translation>
     </message>
