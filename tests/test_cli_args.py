@@ -13,6 +13,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import imagefiles
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -181,7 +182,7 @@ def _build(base: Path) -> None:
     for name, products in (("show", {"tea": TEA}), ("nolines", {"tea": NO_LINES, "milk": MILK})):
         (base / name / "products").mkdir(parents=True)
         (base / name / "media").mkdir()
-        (base / name / "media" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        (base / name / "media" / "logo.png").write_bytes(imagefiles.png(32, 32))
         (base / name / "show.toml").write_text(
             SHOW_TOML.replace('["tea"]', str(list(products)).replace("'", '"')), encoding="utf-8")
         for pid, text in products.items():
@@ -245,3 +246,23 @@ def test_good_values_pass_the_checks(tmp_path: Path) -> None:
     assert proc.stderr.decode("utf-8").startswith("studio asrun: no records on 2026-11-11")
     proc = _run(tmp_path, ("new", "fresh", "--title", "夜市", "--language", "en-US"))
     assert proc.returncode == 0 and (tmp_path / "fresh" / "show.toml").is_file()
+
+
+def test_a_refused_media_file_is_still_the_shows_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A logo the loader refuses (cut short) is dropped from the model, but it is still the show's file:
+    a screenshot must not overwrite it."""
+    from studio.outputs.commands import overwrites_show
+    from studio.show.loader import load_show
+
+    root = tmp_path / "show"
+    (root / "products").mkdir(parents=True)
+    (root / "media").mkdir()
+    logo = root / "media" / "logo.png"
+    logo.write_bytes(imagefiles.png(32, 32)[:40])  # cut short: an error, and no logo in the model
+    (root / "show.toml").write_text(SHOW_TOML, encoding="utf-8")
+    (root / "products" / "tea.toml").write_text(TEA, encoding="utf-8")
+    result = load_show(root)
+    assert any(p.key == "logo" for p in result.errors)
+    assert overwrites_show("stage", "--output", logo, root, result.show) is True
+    assert "is one of the show's own files" in capsys.readouterr().err
+    assert overwrites_show("stage", "--output", root / "preview.png", root, result.show) is False

@@ -121,7 +121,7 @@ def product_problem(show: Show, command: str, product_id: str, *, needs_lines: b
 
 def overwrites_show(command: str, flag: str, out: Path | None, root: Path, show: Show | None) -> bool:
     """True (after a one-line usage error) when writing `out` would replace a file of the show itself:
-    its TOML files, the media it uses or its avatar pack."""
+    its TOML files, the media it uses, anything in its media/ folder, or its avatar pack."""
     if out is None:
         return False
     try:
@@ -129,6 +129,9 @@ def overwrites_show(command: str, flag: str, out: Path | None, root: Path, show:
         if not target.exists():
             return False
         owned = {resolve(p) for p in show_files(root)}
+        media = root / "media"  # the show's media folder: also files the loader refused (a cut-short logo)
+        if media.is_dir() and not media.is_symlink():
+            owned |= {resolve(p) for p in media.rglob("*") if p.is_file()}
         avatar = None
         if show is not None:
             media = (show.logo, show.background.image, *(product.image for product in show.products))

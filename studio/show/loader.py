@@ -644,9 +644,13 @@ def _products(ctx: _Context, root: Path, language: str) -> list[Product]:
                 files.append(p)
         elif p.is_file():
             files.append(p)
-        elif p.is_symlink():
+        elif p.is_symlink() and not p.exists():
             ctx.add(Severity.WARNING, rel, None, "", "a symbolic link to nothing; ignored",
                     "point it at a product file, or delete it")
+        elif not p.is_dir():  # a FIFO, socket or device: never opened (reading one may never end)
+            ctx.add(Severity.ERROR, rel, None, "", "not a regular file (a pipe, socket or device); not read",
+                    "replace it with a product TOML file")
+            ctx.broken_products.add(p.stem)
     if not files:
         ctx.add(Severity.ERROR, PRODUCTS_DIR + "/", None, "", "no product files",
                 f"add {PRODUCTS_DIR}/<id>.toml for each product")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,16 @@ def test_every_check_of_a_looping_show_reports_instead_of_raising(symlink, make_
     result = check_show(root)
     assert any(p.file == "products/loop.toml" and "symbolic link loop" in p.message for p in result.errors)
     assert check_show(root / "products" / "loop.toml" / "show.toml").errors  # a looping path given as the show
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_product_file_that_is_a_pipe_is_an_error_and_never_opened(make_show, load) -> None:
+    root = make_show(show='title = "Test show"\n\n[rundowns.main]\nproducts = ["tea", "thermos"]\n')
+    os.mkfifo(root / "products" / "thermos.toml")  # opening it for reading would wait forever
+    result = load(root)
+    pipe = [p for p in result.problems if p.file == "products/thermos.toml"]
+    assert [(p.severity, p.message) for p in pipe] == [
+        (Severity.ERROR, "not a regular file (a pipe, socket or device); not read")]
+    # The rundown names it as a product that is there but broken, not as a typo.
+    assert not any("unknown product 'thermos'" in p.message and "expected one of" in p.message
+                   for p in result.problems)
