@@ -10,6 +10,7 @@ import argparse
 import itertools
 import json
 import sys
+from datetime import datetime
 from collections.abc import Callable, Iterator
 
 from studio.core import cliargs
@@ -58,6 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argp
     y.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
     y.add_argument("--max-variants", type=cliargs.whole(1, 1000), default=12, metavar="N",
                    help="at most N variants of each line, 1–1000 (default 12)")
+    y.add_argument("--at", type=cliargs.moment, metavar="'YYYY-MM-DD HH:MM'",
+                   help="the time the show airs, for lines that say it ({time}; default: now)")
     _cache_args(y)
     return {"voices": cmd_voices, "say": cmd_say, "synth": cmd_synth}
 
@@ -172,11 +175,12 @@ def _texts(nodes: tuple[Node, ...], values: dict[str, str]) -> Iterator[str]:
         yield "".join(combo)
 
 
-def show_lines(show: Show, max_variants: int) -> list[tuple[str, str]]:
-    """(text, language) of every line a show can say now: pitches, FAQ answers, filler; variants bounded."""
+def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> list[tuple[str, str]]:
+    """(text, language) of every line a show can say at `at` (default now): pitches, FAQ answers,
+    filler; variants bounded. A line that says the time ({time}) is only prepared for that minute."""
     from studio.show.variables import product_variables, show_variables
 
-    now = SystemClock().now()
+    now = at if at is not None else SystemClock().now()
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -216,7 +220,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
         _err("synth", f"{args.show} has errors; fix them first (`studio check {args.show}`)")
         return 1
     show = result.show
-    lines = show_lines(show, args.max_variants)
+    lines = show_lines(show, args.max_variants, args.at)
     speaker = _speaker(args, show.fps)
     clock = SystemClock()
     started = clock.monotonic()
