@@ -40,11 +40,12 @@ def sheet(rows: int) -> bytes:
 
 
 def run(csv_path: Path, base: Path, dry: bool) -> float:
+    from studio.core.assets import demo_show_path
     from studio.show.commands import register
 
     show = base / "show"
     shutil.rmtree(show, ignore_errors=True)
-    shutil.copytree(ROOT / "studio" / "assets" / "demo-show", show)
+    shutil.copytree(demo_show_path(), show)
     parser = argparse.ArgumentParser()
     handler = register(parser.add_subparsers(dest="command"))["import-csv"]
     args = parser.parse_args(["import-csv", str(show), str(csv_path), "--rundown", "bulk"] + (["--dry-run"] if dry else []))

@@ -78,8 +78,10 @@ def bomb_png(path: Path, side: int) -> None:
 
 def make_show(base: Path, size: tuple[int, int] | None) -> Path:
     """The demo show with camera-sized photo and backdrop, or (size None) with a 20000×20000 PNG bomb."""
+    from studio.core.assets import demo_show_path
+
     show = base / "show"
-    shutil.copytree(ROOT / "studio" / "assets" / "demo-show", show)
+    shutil.copytree(demo_show_path(), show)
     if size is None:
         bomb_png(show / "media" / "tea.png", HUGE)
         return show

@@ -43,6 +43,7 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
 
     from PySide6.QtGui import QGuiApplication
 
+    from studio.core.assets import demo_show_path
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
     from studio.stage.preview import PreviewProgram
@@ -52,8 +53,7 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
 
     global _APP  # the stage's fonts need a QGuiApplication alive while it draws
     _APP = QGuiApplication.instance() or QGuiApplication([])
-    demo = Path(__file__).resolve().parents[1] / "studio" / "assets" / "demo-show"
-    show = load_show(demo).show
+    show = load_show(demo_show_path()).show
     assert show is not None
     kit = build_stage(show, photos=PhotoCache(Path(tempfile.mkdtemp(prefix="studio-bench-"))))
     program = PreviewProgram(show, datetime(2025, 11, 26, 20, 48), template)

@@ -46,10 +46,11 @@ def avatar_case() -> Frame:
 
     from studio.avatar.motion import AvatarInput, Cue, Rig, pose_at
     from studio.avatar.mouth import mouth_from_cues, track_from_text
-    from studio.avatar.pack import bundled_packs_dir, load_pack
+    from studio.avatar.pack import load_pack
     from studio.avatar.qt_render import AvatarRenderer
+    from studio.core.assets import avatar_packs_dir
 
-    result = load_pack(bundled_packs_dir() / "default")
+    result = load_pack(avatar_packs_dir() / "default")
     assert result.pack is not None, [p.format() for p in result.problems]
     pack = result.pack
     rig = Rig(pack)

@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.cli import demo_show_path  # noqa: E402
+from studio.core.assets import demo_show_path  # noqa: E402
 from studio.runner.asrun import AsRunLog  # noqa: E402
 from studio.runner.planner import Planner  # noqa: E402
 from studio.runner.playout import Playout  # noqa: E402

@@ -20,7 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studio.cli import demo_show_path  # noqa: E402
+from studio.core.assets import demo_show_path  # noqa: E402
 from studio.show.loader import load_show  # noqa: E402
 from studio.speech.cache import SpeechCache  # noqa: E402
 from studio.speech.commands import show_lines  # noqa: E402

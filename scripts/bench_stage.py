@@ -43,6 +43,7 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     Shaped like scripts/bench_render.py's cases (setup once, then one call per frame) so that file
     can add the stage as a case: `Case("stage", ..., 5.0, lambda: stage_case("portrait"))`.
     """
+    from studio.core.assets import demo_show_path
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
     from studio.stage.preview import PreviewProgram
@@ -50,8 +51,7 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     from studio.stage.qt_setup import build_stage
     from studio.stage.templates import template_named
 
-    demo = Path(__file__).resolve().parents[1] / "studio" / "assets" / "demo-show"
-    show = load_show(demo).show
+    show = load_show(demo_show_path()).show
     assert show is not None
     kit = build_stage(show, placeholder=placeholder,
                       photos=PhotoCache(cache or Path(tempfile.mkdtemp(prefix="studio-bench-"))))

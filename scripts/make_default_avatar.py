@@ -1,4 +1,4 @@
-"""Write the default host's SVG part files into studio/assets/avatars/default/parts/.
+"""Write the default host's SVG part files into assets/avatars/default/parts/.
 
 The art is authored as code so that mirrored parts (eyes, arms) stay exactly symmetric, the
 palette lives in one place, and every mouth shape and eye state shares the same geometry. All
@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from studio.core.assets import avatar_packs_dir  # noqa: E402
 
 W, H = 1000, 1400
 CX = W / 2
@@ -734,7 +739,7 @@ def build(out: Path) -> list[Path]:
 
 
 def main() -> None:
-    default = Path(__file__).resolve().parents[1] / "studio" / "assets" / "avatars" / "default" / "parts"
+    default = avatar_packs_dir() / "default" / "parts"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=default, help="folder for the part SVGs")
     args = parser.parse_args()

@@ -9,7 +9,7 @@ Run from the repository root::
 
     .venv/bin/python scripts/make_demo_media.py [OUTDIR]
 
-OUTDIR defaults to ``studio/assets/demo-show/media``.  While iterating on one
+OUTDIR defaults to ``assets/demo-show/media``.  While iterating on one
 picture, ``MEDIA_ONLY=tea,logo`` limits the run to those names.  Files written:
 
     tea.png         1024x1024  West Lake Longjing tea tin with loose leaves
@@ -51,8 +51,11 @@ from PySide6.QtGui import (  # noqa: E402
     QRadialGradient,
 )
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUTDIR = REPO_ROOT / "studio" / "assets" / "demo-show" / "media"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from studio.core.assets import demo_show_path  # noqa: E402
+
+DEFAULT_OUTDIR = demo_show_path() / "media"
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 LATIN_FAMILY = "DejaVu Sans"

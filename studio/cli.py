@@ -11,11 +11,11 @@ import argparse
 import json
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 from studio import __version__
 from studio.core import cliargs
+from studio.core.assets import demo_show_path
 from studio.core.logs import report_crash, setup_logging, speaks_utf8
 from studio.core.problems import Problem
 from studio.chat.commands import register as register_chat_commands
@@ -29,11 +29,6 @@ from studio.speech.commands import register as register_speech_commands
 from studio.outputs.commands import register as register_stage_commands
 from studio.outputs.live_commands import register as register_live_commands
 from studio.outputs.live_commands import register_render
-
-
-def demo_show_path() -> Path:
-    """The bundled demo show (a real folder inside the installed package)."""
-    return Path(str(resources.files("studio") / "assets" / "demo-show"))
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from studio.core.assets import demo_show_path
 from studio.core.problems import Problem, Severity
 from studio.show.loader import LoadResult, load_show
 from studio.speech.types import MouthTrack, Utterance, frozen_pcm
 
-REPO = Path(__file__).resolve().parents[1]
-DEMO_SHOW = REPO / "studio" / "assets" / "demo-show"
+DEMO_SHOW = demo_show_path()
 
 # A show that loads with no problems at all; tests change one thing and expect one problem.
 MINIMAL_SHOW = """\

@@ -3,9 +3,9 @@
 import shutil
 from pathlib import Path
 
-from studio.avatar.pack import bundled_packs_dir
 from studio.checks import check_show
-from studio.cli import demo_show_path, main
+from studio.cli import main
+from studio.core.assets import avatar_packs_dir, demo_show_path
 from studio.show.starter import create_starter
 
 
@@ -17,7 +17,7 @@ def test_demo_show_passes_every_check() -> None:
 def test_a_broken_custom_pack_fails_the_show_at_the_pack_line(tmp_path: Path, capsys) -> None:
     show = tmp_path / "show"
     create_starter(show)
-    shutil.copytree(bundled_packs_dir() / "default", show / "avatars" / "mine")
+    shutil.copytree(avatar_packs_dir() / "default", show / "avatars" / "mine")
     manifest = show / "avatars" / "mine" / "avatar.toml"
     text = manifest.read_text(encoding="utf-8")
     lines = text.splitlines()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from studio import __version__
-from studio.cli import demo_show_path, main
+from studio.cli import main
+from studio.core.assets import demo_show_path
 
 LINE = re.compile(r"^(?P<file>[^:]+?)(:(?P<line>\d+))?: (?P<severity>error|warning): ")
 

@@ -12,10 +12,10 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from studio.core.assets import avatar_packs_dir
 from studio.core.images import ImageError, check_image_file
 from studio.core.paths import PathOutsideError, confine
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
@@ -184,14 +184,9 @@ class PackResult(ProblemReport):
         return self.pack is not None
 
 
-def bundled_packs_dir() -> Path:
-    """The folder that holds the avatar packs shipped with studio."""
-    return Path(str(resources.files("studio") / "assets" / "avatars"))
-
-
 def bundled_pack_names() -> list[str]:
-    """Names of the shipped packs (folder names under studio/assets/avatars)."""
-    base = bundled_packs_dir()
+    """Names of the shipped packs (folder names under assets/avatars)."""
+    base = avatar_packs_dir()
     if not base.is_dir():
         return []
     return sorted(p.name for p in base.iterdir()
@@ -201,7 +196,7 @@ def bundled_pack_names() -> list[str]:
 def resolve_pack(avatar: str, show_root: Path | None = None) -> Path:
     """The pack folder for a show's `avatar` value: a bundled name, or a folder path (absolute or show-relative)."""
     if "/" not in avatar and "\\" not in avatar and not avatar.startswith("."):
-        return bundled_packs_dir() / avatar
+        return avatar_packs_dir() / avatar
     path = Path(avatar)
     if not path.is_absolute() and show_root is not None:
         path = show_root / avatar.replace("\\", "/")
@@ -736,5 +731,5 @@ def _check_art_file(path: Path) -> tuple[str, str] | None:
 __all__ = [
     "ART_SUFFIXES", "EYE_STATES", "IDENTITY", "MANIFEST", "MOUTH_OPTIONAL", "MOUTH_REQUIRED", "MOUTH_SHAPES",
     "ROLES", "Aim", "AvatarPack", "Expression", "Gesture", "Keyframe", "Motion", "PackResult", "Part",
-    "PartOverride", "Transform", "bundled_pack_names", "bundled_packs_dir", "load_pack", "resolve_pack",
+    "PartOverride", "Transform", "bundled_pack_names", "load_pack", "resolve_pack",
 ]

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from studio.compliance.disclosure import ai_denial, says_ai
 from studio.compliance.normalize import is_separator
 from studio.compliance.wordlists import MAX_TERM_LENGTH, parse_word_lists
+from studio.core.assets import avatar_packs_dir
 from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
 from studio.core.images import ImageError, NotAnImage, check_image_file, format_of_suffix
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
@@ -128,7 +128,7 @@ def bundled_avatars() -> list[str]:
     """Names of the avatar packs shipped with studio ("default" is the built-in host)."""
     names = {"default"}
     try:
-        base = resources.files("studio") / "assets" / "avatars"
+        base = avatar_packs_dir()
         if base.is_dir():
             names.update(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
     except (FileNotFoundError, ModuleNotFoundError):

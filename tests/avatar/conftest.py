@@ -12,9 +12,10 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from studio.avatar.motion import Rig  # noqa: E402
-from studio.avatar.pack import AvatarPack, PackResult, bundled_packs_dir, load_pack  # noqa: E402
+from studio.avatar.pack import AvatarPack, PackResult, load_pack  # noqa: E402
+from studio.core.assets import avatar_packs_dir  # noqa: E402
 
-DEFAULT_PACK = bundled_packs_dir() / "default"
+DEFAULT_PACK = avatar_packs_dir() / "default"
 
 # A tiny but complete pack: one SVG per sprite, each a coloured rectangle somewhere on a 100×140 canvas.
 MINIMAL_MANIFEST = """\

@@ -14,8 +14,8 @@ import pytest
 from studio.chat.inbox import ChatEvent, ChatSettings, CommentInbox
 from studio.chat.moderation import Moderator
 from studio.chat.server import ControlServer, RateLimits
-from studio.cli import demo_show_path
 from studio.compliance.checker import Checker
+from studio.core.assets import demo_show_path
 from studio.core.clock import ManualClock
 from studio.show.loader import load_show
 from studio.show.model import Show

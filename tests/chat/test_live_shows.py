@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.core.live_registry import LiveShow, find_live, live_shows
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,10 +11,11 @@ from hypothesis import strategies as st
 from studio.compliance import Checker, Level, Term, load_lexicon
 from studio.compliance.normalize import fold
 from studio.compliance.phonetic import phonetics, toneless
+from studio.core.assets import demo_show_path
 from studio.show.loader import load_show
 from studio.show.variables import product_variables, show_variables
 
-DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 BLOCK_TERMS = sorted(t.text for t in load_lexicon().terms if t.severity is Level.BLOCK)
 HAN_BLOCK_TERMS = [t for t in BLOCK_TERMS if all(phonetics().primary(c) for c in t) and len(t) >= 2]
 SEPARATORS = list(" \u3000\t-_.,，。、·•*~/|!！?？:：;；…—()（）【】「」'\"\u200b\u200d★☆♥🔥✨👍")

@@ -11,6 +11,7 @@ import pytest
 from imagefiles import GIF_1X1, bomb_png, chunk, encode, jpeg, photo, png, png_claiming
 
 from studio.core import images
+from studio.core.assets import assets_dir
 from studio.core.images import (
     MAX_PIXELS,
     ImageError,
@@ -55,7 +56,8 @@ def test_gif_and_os2_bmp() -> None:
 
 
 def test_every_image_studio_ships_passes(tmp_path: Path) -> None:
-    shipped = [p for p in (REPO / "studio").rglob("*") if p.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp")]
+    shipped = [p for folder in (REPO / "studio", assets_dir()) for p in folder.rglob("*")
+               if p.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp")]
     assert shipped
     for path in shipped:
         assert not isinstance(check_image_file(path), ImageError), path

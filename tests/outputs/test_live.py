@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from studio.avatar.pack import load_pack, resolve_pack
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.outputs.live import ProgramView
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout

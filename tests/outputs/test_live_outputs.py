@@ -14,7 +14,7 @@ from pathlib import Path
 import av
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 
 imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
 ROOT = Path(__file__).resolve().parents[2]

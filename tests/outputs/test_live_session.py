@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication  # noqa: F401 (the type of `qapp`)
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.outputs.live import LiveSession
 from studio.runner.qt_driver import AudioClock, SilentClock
 from studio.show.loader import load_show

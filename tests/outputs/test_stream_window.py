@@ -10,11 +10,12 @@ from typing import Any
 import numpy as np
 import pytest
 
+from studio.core.assets import demo_show_path
 from studio.core.clock import ManualClock
 
 pytestmark = pytest.mark.gui
 
-DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 
 
 def quadrants(w: int, h: int) -> Any:

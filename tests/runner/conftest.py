@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.show.loader import load_show
 from studio.show.model import Show
 from studio.speech.cache import SpeechCache

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.runner.planner import FAQ, FILLER, ONE_OFF, PITCH, Planner, Position
 from studio.show.loader import load_show
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studio.checks import check_show
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout
 from studio.runner.watch import ShowWatcher, Watchdog

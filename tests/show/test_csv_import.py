@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from studio.checks import check_show
+from studio.core.assets import demo_show_path
 from studio.show import csv_import
 from studio.show.commands import register
 from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
 from studio.show.loader import MAX_PRODUCTS, load_show
 
-DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 
 CSV_ZH = "名称,价格,原价,图片,卖点\n明前龙井,168,238,media/tea.png,明前头采；核心产区、豆香浓郁\n保温杯,89.5,,,一键弹盖|可拆洗\n"
 

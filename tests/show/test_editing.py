@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studio.core.assets import demo_show_path
 from studio.show import editing
 from studio.show.editing import EditError, SaveConflict, ShowEditor
 from studio.show.loader import load_show
 
-DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from studio.core.assets import demo_show_path
 from studio.show.editing import EditError, ShowEditor
 from studio.show.loader import load_show
 
-DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.show.model import Voice
 from studio.speech.commands import register
 from studio.speech.lookahead import LookAhead, SpeechRequest

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.speech.commands import show_lines
 from studio.speech.engine import SynthRequest
 from studio.speech.speaker import Speaker

@@ -14,13 +14,14 @@ import pytest
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from studio.core.assets import demo_show_path  # noqa: E402
 from studio.show.loader import load_show  # noqa: E402
 from studio.show.model import Product, Show  # noqa: E402
 from studio.stage.cutout import PhotoCache  # noqa: E402
 from studio.stage.text import ApproxMetrics  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-DEMO = REPO / "studio" / "assets" / "demo-show"
+DEMO = demo_show_path()
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NOW = datetime(2025, 11, 26, 20, 48, 30)  # a Wednesday evening: the serum's 21:00 flash sale runs
 

@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from studio.cli import demo_show_path  # noqa: E402
+from studio.core.assets import demo_show_path  # noqa: E402
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from studio.checks import check_show
-from studio.cli import demo_show_path
+from studio.core.assets import avatar_packs_dir, demo_show_path
 from studio.speech.engine import VoiceInfo
 from studio.ui.console import settings_dialog as sd
 from studio.ui.console.csv_dialog import CsvImportDialog
@@ -168,7 +168,7 @@ def test_voice_and_avatar_choices_reach_show_toml(qtbot, settings, tmp_path, sho
     window.apply_show_settings({"avatar": "./packs/mine"})  # as the dialog gives a folder inside the show
     assert window.save_action.isEnabled()
     window.pending_show.pop("avatar")  # a pack folder that does not exist would not validate
-    shutil.copytree(Path(sd.__file__).parents[2] / "assets" / "avatars" / "default", show_copy / "packs" / "mine")
+    shutil.copytree(avatar_packs_dir() / "default", show_copy / "packs" / "mine")
     window.apply_show_settings({"avatar": "./packs/mine"})
     window.save()
     assert not window._dirty()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from studio.app import make_app
 from studio.checks import check_show
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.ui.console.draft import editing_available
 from studio.ui.console.window import ConsoleWindow
 

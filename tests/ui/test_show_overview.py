@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
-from studio.cli import demo_show_path
+from studio.core.assets import demo_show_path
 from studio.show.loader import load_show
 from studio.ui.show_overview import ProductCard, ProductsPage, ProblemsPage, ShowOverviewWindow, WeekGrid
 

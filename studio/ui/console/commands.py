@@ -44,11 +44,10 @@ def cmd_console(args: argparse.Namespace) -> int:
               "  Run it from a terminal in your desktop session, or: xvfb-run -a studio console --screenshot c.png",
               file=sys.stderr)
         return 1
-    from importlib import resources
-
     from PySide6.QtCore import QSettings
 
     from studio.checks import check_show
+    from studio.core.assets import demo_show_path
     from studio.outputs.commands import overwrites_show
     from studio.ui.application import exec_or_screenshot, make_app
     from studio.ui.console import i18n
@@ -61,7 +60,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     path = args.show
     if path is None:
         last = settings.value("console/last_show")
-        demo = Path(str(resources.files("studio") / "assets" / "demo-show"))
+        demo = demo_show_path()
         path = Path(str(last)) if last and Path(str(last)).exists() else demo
     result = check_show(path)
     if overwrites_show("console", "--screenshot", args.screenshot, result.root, result.show):
