@@ -40,7 +40,7 @@ def sheet(rows: int) -> bytes:
 
 
 def run(csv_path: Path, base: Path, dry: bool) -> float:
-    from studio.show.commands import register
+    from studio.cli.show import register
 
     show = base / "show"
     shutil.rmtree(show, ignore_errors=True)

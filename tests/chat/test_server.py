@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from studio.chat import commands as chat_commands
+from studio.cli import chat as chat_commands
 from studio.chat.remote import CommandRelay, StatusBoard
 from studio.chat.server import (
     MAX_BODY,

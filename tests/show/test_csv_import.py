@@ -11,7 +11,7 @@ import pytest
 
 from studio.checks import check_show
 from studio.show import csv_import
-from studio.show.commands import register
+from studio.cli.show import register
 from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
 from studio.show.loader import MAX_PRODUCTS, load_show

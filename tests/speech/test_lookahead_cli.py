@@ -11,7 +11,7 @@ import pytest
 
 from studio.cli import demo_show_path
 from studio.show.model import Voice
-from studio.speech.commands import register
+from studio.cli.speech import register
 from studio.speech.lookahead import LookAhead, SpeechRequest
 from studio.speech.speaker import Speaker
 from studio.speech.wavio import read_wav, silent_gaps

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from studio.cli import demo_show_path
-from studio.speech.commands import show_lines
+from studio.cli.speech import show_lines
 from studio.speech.engine import SynthRequest
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine

@@ -234,7 +234,7 @@ def starter_window(qtbot, settings, tmp_path, folder: Path) -> ConsoleWindow:
 
 
 def test_prepare_speech_fills_the_cache_with_progress(qtbot, settings, tmp_path, starter) -> None:
-    from studio.speech.commands import show_lines
+    from studio.cli.speech import show_lines
 
     window = starter_window(qtbot, settings, tmp_path, starter)
     labels: list[str] = []

@@ -49,7 +49,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
 
     from studio.checks import check_show
-    from studio.outputs.commands import overwrites_show
+    from studio.cli.stage import overwrites_show
     from studio.ui.application import exec_or_screenshot, make_app
     from studio.ui.console import i18n
     from studio.ui.console.window import ConsoleWindow, live_session_factory

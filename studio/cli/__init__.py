@@ -18,17 +18,17 @@ from studio import __version__
 from studio.core import cliargs
 from studio.core.logs import report_crash, setup_logging, speaks_utf8
 from studio.core.problems import Problem
-from studio.chat.commands import register as register_chat_commands
+from studio.cli.chat import register as register_chat_commands
 from studio.checks import check_show
-from studio.show.commands import register as register_show_commands
-from studio.ui.console.commands import register as register_console_commands
+from studio.cli.show import register as register_show_commands
+from studio.cli.console import register as register_console_commands
 from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
-from studio.runner.commands import register as register_runner_commands
-from studio.speech.commands import register as register_speech_commands
-from studio.outputs.commands import register as register_stage_commands
-from studio.outputs.live_commands import register as register_live_commands
-from studio.outputs.live_commands import register_render
+from studio.cli.asrun import register as register_runner_commands
+from studio.cli.speech import register as register_speech_commands
+from studio.cli.stage import register as register_stage_commands
+from studio.cli.live import register as register_live_commands
+from studio.cli.live import register_render
 
 
 def demo_show_path() -> Path:
@@ -145,7 +145,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from studio.outputs.commands import overwrites_show
+    from studio.cli.stage import overwrites_show
     from studio.show.loader import load_show
 
     show = args.show or demo_show_path()

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 
 from studio.core import cliargs
-from studio.outputs.commands import PNG_FILE, PRODUCT_ID, SCREEN, load_for_command, overwrites_show, product_problem
+from studio.cli.stage import PNG_FILE, PRODUCT_ID, SCREEN, load_for_command, overwrites_show, product_problem
 from studio.show.model import Show
 
 Handler = Callable[[argparse.Namespace], int]
