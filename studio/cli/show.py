@@ -1,22 +1,110 @@
-"""`studio import-csv`: add products to a show from a spreadsheet's CSV export."""
+"""The show commands: `check` a show, create a `new` one, `import-csv` products into one.
+
+Exit codes: 0 clean (or warnings only) or done, 1 errors in the show or a failed action, 2 usage.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from studio.checks import check_show
+from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
+from studio.core.logs import speaks_utf8
+from studio.core.problems import Problem
 from studio.show.csv_import import ENCODINGS, CsvImport, grouped, read_products_csv
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import _ID
+from studio.show.loader import _ID, LoadResult
+from studio.show.starter import StarterError, create_starter
 
 
-def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
-    """Add `import-csv` to the CLI; return its handler by command name."""
+def _declare_check(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    c = sub.add_parser(name, help="check a show folder and list every problem",
+                       description="Check a show folder. Prints file:line: error|warning: message (hint). "
+                                   "Exit 0 when clean or warnings only, 1 on errors.")
+    # A missing or looping folder is a located problem in the report (and in --json), not a usage error.
+    c.add_argument("show", type=cliargs.show_folder(must_exist=False), help="the show folder (or its show.toml)")
+    c.add_argument("--json", action="store_true", help="print a JSON report for tools")
+    c.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    return c
+
+
+def _declare_new(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    n = sub.add_parser(name, help="create a starter show that passes `studio check`",
+                       description="Create a starter show in a new (or empty) folder.")
+    n.add_argument("folder", type=cliargs.new_folder)
+    n.add_argument("--title", type=cliargs.text(max_length=200, what="show's title"), help="the show's title")
+    n.add_argument("--language", type=cliargs.language, default="zh-CN", help="zh-CN (default) or en-US")
+    return n
+
+
+def _display_file(show_arg: Path, problem: Problem) -> str:
+    """The problem's file relative to where the user is, so editors can jump to it."""
+    base = show_arg.parent if show_arg.name == "show.toml" else show_arg
+    if not problem.file or Path(problem.file).is_absolute() or problem.file in (str(base), str(show_arg)):
+        return problem.file
+    return (base / problem.file).as_posix()
+
+
+def _display(show_arg: Path, problem: Problem) -> str:
+    return _display_file(show_arg, problem) + problem.format()[len(problem.file):]
+
+
+def _summary(result: LoadResult) -> str:
+    e, w, n = len(result.errors), len(result.warnings), len(result.notes)
+    counts = f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+    if n:  # approved wording, listed so it stays in view
+        counts += f", {n} note{'s' * (n != 1)}"
+    if result.show is None:
+        return f"{result.root}: cannot run — {counts}"
+    s = result.show
+    return (f"{result.root}: OK — {len(s.products)} products, {len(s.rundowns)} rundowns, "
+            f"{len(s.schedule.windows)} schedule windows ({counts})")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = check_show(args.show)
+    if args.json:
+        report = {
+            "show": str(args.show),
+            "ok": result.ok,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "notes": len(result.notes),
+            "problems": [
+                {**p.to_json(), "path": _display_file(args.show, p)}
+                for p in result.problems
+            ],
+        }
+        json.dump(report, sys.stdout, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
+        sys.stdout.write("\n")
+    else:
+        for p in result.problems:
+            if args.quiet and not p.is_error:
+                continue
+            print(cliargs.one_line(_display(args.show, p)))
+        print(cliargs.one_line(_summary(result)), file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        files = create_starter(args.folder, args.title, args.language)
+    except StarterError as exc:
+        print(f"studio new: {exc}", file=sys.stderr)
+        return 1
+    for f in files:
+        print(f"created {f.as_posix()}")
+    print(f"next: studio check {args.folder.as_posix()}", file=sys.stderr)
+    return 0
+
+
+def _declare_import_csv(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     c = sub.add_parser(
-        "import-csv", help="add products to a show from a CSV file (Excel, WPS…)",
+        name, help="add products to a show from a CSV file (Excel, WPS…)",
         description="Import products from CSV: columns 名称/name, 价格/price, 原价, 图片, 卖点, 库存, 链接 "
                     "(UTF-8, UTF-16 or GBK; comma, semicolon or tab). Every row is checked as the show "
                     "will be (its values, its wording, the loader): good rows are imported, the others "
@@ -34,7 +122,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
                    help="update products whose id already exists instead of reporting the row")
     c.add_argument("--encoding", choices=sorted(ENCODINGS),
                    help="the file's encoding, when it cannot be told (default: recognise UTF-8, UTF-16, GBK)")
-    return {"import-csv": cmd_import_csv}
+    return c
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
@@ -90,3 +178,9 @@ def print_plan(source: Path, plan: CsvImport, verb: str) -> None:
         print("notes:")
         for line in grouped(plan.notes):
             print(f"  {line}")
+
+
+CHECK = Command("check", _declare_check, cmd_check)
+NEW = Command("new", _declare_new, cmd_new)
+IMPORT_CSV = Command("import-csv", _declare_import_csv, cmd_import_csv)
+COMMANDS = (CHECK, NEW, IMPORT_CSV)

@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 
-from studio.cli.stage import register
+from studio.cli.command import register
+from studio.cli.stage import COMMANDS
 
 from .conftest import DEMO, REPO
 
 
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="studio")
-    handlers = register(parser.add_subparsers(dest="command"))
+    handlers = register(parser.add_subparsers(dest="command"), COMMANDS)
     args = parser.parse_args(argv)
     return handlers[args.command](args)
 
