@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 from studio.core.assets import demo_show_path  # noqa: E402
 from studio.show.loader import load_show  # noqa: E402
 from studio.speech.cache import SpeechCache  # noqa: E402
-from studio.speech.commands import show_lines  # noqa: E402
 from studio.speech.engine import SynthRequest  # noqa: E402
 from studio.speech.lipsync import track_from_audio, track_from_phonemes  # noqa: E402
 from studio.speech.lookahead import LookAhead, SpeechRequest  # noqa: E402
+from studio.speech.showlines import show_lines  # noqa: E402
 from studio.speech.speaker import Speaker  # noqa: E402
 from studio.speech.supervisor import WorkerEngine  # noqa: E402
 from studio.speech.wavio import silent_gaps, voiced_bounds  # noqa: E402

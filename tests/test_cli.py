@@ -225,7 +225,7 @@ def test_unexpected_failure_is_one_line_and_exit_1(capsys, monkeypatch, state_ho
     def boom(_path: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("studio.cli.check_show", boom)
+    monkeypatch.setattr("studio.cli.show.check_show", boom)
     code, out, err = run(capsys, "check", "anything")
     assert code == 1 and out == ""
     assert err.startswith("studio: unexpected error: RuntimeError: boom (details in ")

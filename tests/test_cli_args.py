@@ -251,7 +251,7 @@ def test_good_values_pass_the_checks(tmp_path: Path) -> None:
 def test_a_refused_media_file_is_still_the_shows_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A logo the loader refuses (cut short) is dropped from the model, but it is still the show's file:
     a screenshot must not overwrite it."""
-    from studio.outputs.commands import overwrites_show
+    from studio.cli.common import overwrites_show
     from studio.show.loader import load_show
 
     root = tmp_path / "show"

@@ -28,8 +28,9 @@ from studio.chat.faq import FaqMatcher, Question
 from studio.chat.identity import IDENTITY, IdentityRule, builtin_answer
 from studio.chat.moderation import MAX_TEXT, Moderator, describe, sanitize
 from studio.chat.names import fallback_name
+from studio.checks.approval import line_verdict
+from studio.compliance.approval import UNAPPROVED
 from studio.compliance.checker import is_chinese
-from studio.compliance.approval import UNAPPROVED, line_verdict
 from studio.core.clock import Clock, SystemClock
 from studio.show.model import Line, Show
 from studio.show.templates import Template, Var, Variant

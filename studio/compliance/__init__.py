@@ -1,9 +1,9 @@
-"""Compliance guard: advertising-law wording, AI disclosure and per-show word lists. Qt-free.
+"""Compliance guard, a pure matcher on text: advertising-law wording, AI-disclosure words. Qt-free.
 
-`Checker().check(text, language)` finds risky terms with spans into the text; `check_show(show,
-lists)` turns a whole show into located problems; `parse_word_lists` reads `[compliance]` from
-show.toml. Show-dependent names load lazily, so `studio.show` may import the word-list types
-without importing itself back through this package.
+`Checker().check(text, language)` finds risky terms with spans into the text; `parse_word_lists`
+reads `[compliance]` from show.toml into word lists. It knows nothing of shows: studio.checks
+applies it to a show's lines (`check_wording`) and its label (`disclosure_problems`). The
+matcher loads lazily, so the show loader may import the word-list types cheaply.
 """
 
 from __future__ import annotations
@@ -15,16 +15,11 @@ from studio.compliance.wordlists import DenyTerm, ShowWordLists, parse_word_list
 
 if TYPE_CHECKING:
     from studio.compliance.checker import Checker, Finding, MatchForm
-    from studio.compliance.disclosure import DisclosureLabels, disclosure_labels
-    from studio.compliance.show_check import check_show
 
 _LAZY = {
     "Checker": "studio.compliance.checker",
     "Finding": "studio.compliance.checker",
     "MatchForm": "studio.compliance.checker",
-    "check_show": "studio.compliance.show_check",
-    "DisclosureLabels": "studio.compliance.disclosure",
-    "disclosure_labels": "studio.compliance.disclosure",
 }
 
 
@@ -38,7 +33,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "Basis", "Category", "Checker", "DenyTerm", "DisclosureLabels", "Finding", "Level", "Lexicon",
-    "LexiconError", "MatchForm", "ShowWordLists", "Term", "check_show", "disclosure_labels",
-    "load_lexicon", "parse_word_lists",
+    "Basis", "Category", "Checker", "DenyTerm", "Finding", "Level", "Lexicon", "LexiconError",
+    "MatchForm", "ShowWordLists", "Term", "load_lexicon", "parse_word_lists",
 ]

@@ -7,20 +7,17 @@ table), and with `warnings = "allow"` it airs as written. Terms inside the produ
 which lines speak through {name} and {link}, are approved once for the product (`approved` at the
 top of its file). Approvals name terms and are compared folded (width, case, traditional forms),
 so an edit that brings in a new warning term needs a new approval; see docs/compliance.md.
+This module judges text against approvals; studio.checks.approval applies it to a show's lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from studio.compliance.checker import Checker, Finding
 from studio.compliance.normalize import fold
 from studio.compliance.wordlists import WARNINGS_APPROVE
-
-if TYPE_CHECKING:  # only for annotations: this module reads attributes, it builds no show
-    from studio.show.model import Line, Product, Show
 
 UNAPPROVED = "unapproved warning"  # how as-run records and logs name the reason
 # (value spoken through a variable, the terms approved for it): the product's name and link
@@ -91,53 +88,4 @@ def judge(checker: Checker, text: str, language: str, approved: Iterable[str] = 
     return Verdict(blocked, tuple(held), tuple(ok), unapproved_fields=tuple(held_fields))
 
 
-def product_fields(product: Product | None) -> tuple[Field, ...]:
-    """The product's values that lines speak through variables, with the product's approvals."""
-    if product is None:
-        return ()
-    return ((product.name, product.approved), (product.link, product.approved))
-
-
-def product_of(show: Show, product_id: str | None) -> Product | None:
-    """The product a line belongs to, or None (a filler or one-off line, or a product that left
-    the show in a hot reload: its lines still carry their own approvals)."""
-    if product_id is None:
-        return None
-    try:
-        return show.product(product_id)
-    except KeyError:
-        return None
-
-
-def line_verdict(checker: Checker, show: Show, line: Line, text: str, language: str,
-                 product_id: str | None) -> Verdict:
-    """The verdict on `text`, a rendering of `line` (of product `product_id`, or of none)."""
-    return judge(checker, text, language, line.approved, policy=show.compliance.warnings,
-                 fields=product_fields(product_of(show, product_id)))
-
-
-def _said(f: Finding) -> str:
-    return f.term if f.matched_text == f.term else f"{f.matched_text} ('{f.term}')"
-
-
-def where_to_approve(line: Line) -> str:
-    """How the operator lets a term of `line` air: the console, or the file and line to edit."""
-    if not line.source.file:  # typed in on air (a one-off line): there is nothing to approve
-        return 'reword it, or set warnings = "allow" under [compliance] in show.toml'
-    return f"approve it in the console or in {line.source}"
-
-
-def hold_reasons(verdict: Verdict, line: Line, product: Product | None = None) -> list[str]:
-    """Why the line does not air, one sentence per finding, for the as-run log and the console."""
-    out = [f"'{f.matched_text}' ({f.category}; {f.basis})" for f in verdict.blocked]
-    for f in verdict.unapproved:
-        out.append(f"{UNAPPROVED}: {_said(f)} ({f.category}) — {where_to_approve(line)}")
-    for f in verdict.unapproved_fields:
-        file = product.source.file if product is not None else "the product's file"
-        out.append(f"{UNAPPROVED}: {_said(f)} ({f.category}) in the product's name or link — "
-                   f'approve it with approved = ["{f.term}"] at the top of {file}')
-    return out
-
-
-__all__ = ["UNAPPROVED", "Verdict", "approval_keys", "hold_reasons", "is_approved", "judge",
-           "line_verdict", "product_fields", "product_of", "where_to_approve"]
+__all__ = ["UNAPPROVED", "Field", "Verdict", "approval_keys", "is_approved", "judge"]

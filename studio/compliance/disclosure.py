@@ -1,31 +1,19 @@
-"""AI disclosure: the visible label on the stage and the implicit label in recorded files.
+"""Whether a label says the host is AI: the words that affirm it and the words that deny it.
 
 The labelling measures for AI-generated content (人工智能生成合成内容标识办法, in force 2025-09-01)
 and GB 45438-2025 want an explicit label users can clearly perceive, shown for as long as the AI
-host is on, and an implicit label in file metadata naming the content as AI-generated with the
-provider and a content number. A show whose label is empty or switched off cannot go live, and
-neither can one whose label denies it ("本主播非AI", "not AI", "真人主播"): the label must say
-affirmatively that the host is AI-generated. `says_ai` and `ai_denial` also judge the operator's
-wording of the AI identity answer (`[chat] identity_answer`), so this module imports the show
-model only lazily: the show loader imports it.
+host is on, and an implicit label in file metadata naming the content as AI-generated. A label
+that denies it ("本主播非AI", "not AI", "真人主播") does not count: it must say affirmatively that
+the host is AI-generated. `says_ai` and `ai_denial` look at text only, so the show loader uses
+them for the operator's wording of the AI identity answer (`[chat] identity_answer`), and
+studio.checks.disclosure for the show's label.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from studio import __version__
-from studio.core.problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from studio.show.model import Show
-
-SHOW_FILE = "show.toml"
 # Words that tell a viewer the host is not a person (checked on the normalised label). AI is
 # also written IA (es, fr, pt), KI (de) and ИИ (ru), as the built-in identity answers say it.
 _AI_WORDS = re.compile(
@@ -63,14 +51,6 @@ class DisclosureMissing(ValueError):
     """The show has no disclosure label, so it must not be streamed or recorded as live."""
 
 
-@dataclass(frozen=True)
-class DisclosureLabels:
-    """What the outputs show and write: the stage's visible label, the recorder's metadata."""
-
-    visible: str  # drawn on the stage for the whole broadcast (explicit label)
-    metadata: Mapping[str, str] = field(default_factory=dict)  # container tags (implicit label)
-
-
 def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").split())
 
@@ -94,62 +74,3 @@ def says_ai(label: str) -> bool:
     """
     affirmed = _DENY_AI.sub(" ", _normal(label))
     return _AI_WORDS.search(affirmed) is not None
-
-
-def disclosure_labels(show: Show, *, producer: str = "", content_id: str = "",
-                      propagator: str = "", propagate_id: str = "") -> DisclosureLabels:
-    """The labels for `show`; raises DisclosureMissing when its label is empty or switched off.
-
-    `metadata["AIGC"]` is the implicit label of GB 45438-2025 as JSON: Label "1" (AI-generated),
-    the producer (the service provider's name or code; default: this studio version), the content
-    number, and the propagator fields a platform may fill. `metadata["comment"]` repeats the
-    visible label for players that show only standard tags. Writing custom MP4 tags needs
-    ffmpeg's `-movflags use_metadata_tags`.
-    """
-    visible = " ".join(show.disclosure.split())
-    if not visible:
-        raise DisclosureMissing("the show has no AI disclosure label; set disclosure in show.toml")
-    implicit = {
-        "Label": "1",
-        "ContentProducer": producer or f"studio/{__version__}",
-        "ProduceID": content_id,
-        "ReservedCode1": "",
-        "ContentPropagator": propagator,
-        "PropagateID": propagate_id,
-        "ReservedCode2": "",
-    }
-    metadata = {
-        "AIGC": json.dumps(implicit, ensure_ascii=False, separators=(",", ":")),
-        "comment": visible,
-    }
-    return DisclosureLabels(visible, metadata)
-
-
-def disclosure_problems(show: Show, line: int | None = None) -> list[Problem]:
-    """An error when the label is empty, off or denies AI; a warning when it does not say 'AI'."""
-    from studio.show.model import disclosure_for
-
-    label = show.disclosure.strip()
-    suggestion = disclosure_for(show.language)
-    if not label:
-        return [Problem(
-            Severity.ERROR, SHOW_FILE, line, "disclosure",
-            "the AI disclosure label is empty or switched off; an AI host may not go live without "
-            "a visible label (人工智能生成合成内容标识办法)",
-            f'set disclosure = "{suggestion}"',
-        )]
-    denial = ai_denial(label)
-    if denial:
-        return [Problem(
-            Severity.ERROR, SHOW_FILE, line, "disclosure",
-            f"the disclosure label '{label}' denies that the host is AI-generated ('{denial}'); "
-            "an AI host must be labelled as AI (人工智能生成合成内容标识办法)",
-            f'say affirmatively that the host is AI-generated, e.g. disclosure = "{suggestion}"',
-        )]
-    if not says_ai(label):
-        return [Problem(
-            Severity.WARNING, SHOW_FILE, line, "disclosure",
-            f"the disclosure label '{label}' does not say the host is AI-generated",
-            f'say so plainly, e.g. disclosure = "{suggestion}"',
-        )]
-    return []

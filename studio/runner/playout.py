@@ -17,7 +17,8 @@ from typing import Protocol
 
 import numpy as np
 
-from studio.compliance.approval import UNAPPROVED, hold_reasons, line_verdict, product_of
+from studio.checks.approval import hold_reasons, line_verdict, product_of
+from studio.compliance.approval import UNAPPROVED
 from studio.compliance.checker import Checker
 from studio.runner.asrun import AIRED, BLOCKED, FAILED, SKIPPED, AsRunLog, AsRunRecord
 from studio.runner.planner import FAQ, ONE_OFF, PITCH, Planner, Segment

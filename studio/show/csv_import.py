@@ -500,7 +500,7 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
     A blocking finding keeps the row out (the show could not go live with it); a warning is a note.
     """
     from studio.compliance.checker import Checker
-    from studio.compliance.show_check import _describe, _hint  # the wording `studio check` uses
+    from studio.compliance.describe import describe, rewrite_hint  # the wording `studio check` uses
     from studio.compliance.wordlists import parse_word_lists
 
     def ignore(*_: object) -> None:  # the show's own list problems are the loader's to report
@@ -515,7 +515,7 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
         texts = [("name", p.name), *(("selling_points", s) for s in p.selling_points), ("link", p.link or "")]
         for key, text in texts:
             for f in checker.check(text, language) if text else ():
-                problem = CsvProblem(p.row, rows.column(key), _describe(f, checker), _hint(f))
+                problem = CsvProblem(p.row, rows.column(key), describe(f, checker), rewrite_hint(f))
                 (result.problems if f.blocks else result.notes).append(problem)
                 blocked |= f.blocks
         if not blocked:

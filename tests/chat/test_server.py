@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from studio.chat import commands as chat_commands
 from studio.chat.remote import CommandRelay, StatusBoard
 from studio.chat.server import (
     MAX_BODY,
@@ -26,6 +25,8 @@ from studio.chat.server import (
     read_token,
     token_path,
 )
+from studio.cli import chat as chat_commands
+from studio.cli.command import register
 from studio.core.live_registry import ShowLock, find_live, live_shows
 from studio.core.logs import write_private
 
@@ -243,7 +244,7 @@ def test_a_live_show_is_listed_while_its_lock_is_held(state_home: Path, make_inb
 def _comment_args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="studio")
     sub = parser.add_subparsers(dest="command")
-    handlers = chat_commands.register(sub)
+    handlers = register(sub, chat_commands.COMMANDS)
     args = parser.parse_args(["comment", *argv])
     assert handlers == {"comment": chat_commands.cmd_comment}
     return args

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from studio.compliance import Checker, ShowWordLists, check_show
-from studio.compliance.approval import UNAPPROVED, hold_reasons, judge, line_verdict
+from studio.checks.approval import hold_reasons, line_verdict
+from studio.checks.wording import check_wording
+from studio.compliance import Checker, ShowWordLists
+from studio.compliance.approval import UNAPPROVED, judge
 from studio.compliance.wordlists import WARNINGS_ALLOW
 from studio.core.problems import Problem, Severity
 from studio.show.loader import load_show
@@ -27,7 +29,7 @@ def load(make_show: Callable[..., Path]) -> Callable[..., tuple[Show, list[Probl
     def run(pitch: str, head: str = HEAD, show: str = SHOW) -> tuple[Show, list[Problem]]:
         result = load_show(make_show(show=show, products={"tea": head + pitch}))
         assert result.show is not None, [p.format() for p in result.problems]
-        return result.show, check_show(result.show, result.show.compliance)
+        return result.show, check_wording(result.show, result.show.compliance)
 
     return run
 

@@ -11,8 +11,9 @@ import pytest
 
 from studio.checks import check_show
 from studio.core.assets import demo_show_path
+from studio.cli.command import register
+from studio.cli.show import COMMANDS
 from studio.show import csv_import
-from studio.show.commands import register
 from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
 from studio.show.loader import MAX_PRODUCTS, load_show
@@ -37,7 +38,7 @@ def _write(tmp_path: Path, data: bytes, name: str = "in.csv") -> Path:
 
 def _cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    handlers = register(parser.add_subparsers(dest="command"))
+    handlers = register(parser.add_subparsers(dest="command"), COMMANDS)
     args = parser.parse_args(list(argv))
     return handlers[args.command](args)
 

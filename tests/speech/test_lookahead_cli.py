@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from studio.core.assets import demo_show_path
+from studio.cli.command import register
+from studio.cli.speech import COMMANDS
 from studio.show.model import Voice
-from studio.speech.commands import register
 from studio.speech.lookahead import LookAhead, SpeechRequest
 from studio.speech.speaker import Speaker
 from studio.speech.wavio import read_wav, silent_gaps
@@ -70,7 +71,7 @@ def test_wait_moves_a_line_to_the_front(speaker: Speaker) -> None:
 
 def _run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="studio")
-    handlers = register(parser.add_subparsers(dest="command"))
+    handlers = register(parser.add_subparsers(dest="command"), COMMANDS)
     args = parser.parse_args(argv)
     return handlers[args.command](args)
 

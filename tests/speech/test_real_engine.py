@@ -10,14 +10,14 @@ import numpy as np
 import pytest
 
 from studio.core.assets import demo_show_path
-from studio.speech.commands import show_lines
+from studio.show.loader import load_show
 from studio.speech.engine import SynthRequest
+from studio.speech.showlines import show_lines
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
 from studio.speech.textprep import prepare
 from studio.speech.voices import PINYIN_VOICE
 from studio.speech.wavio import read_wav, silent_gaps, voiced_bounds, write_wav
-from studio.show.loader import load_show
 
 # Phonemes that only English has: espeak-ng's English fallback for unknown Hanzi shows up as these
 # ("你好" through Debian's `cmn` gives nI55Tr'i:55 — "ni three").

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from studio.app import make_app
 from studio.checks import check_show
 from studio.core.assets import demo_show_path
 from studio.runner.playout import PlayoutStats
+from studio.ui.application import make_app
 from studio.ui.console import i18n
 from studio.ui.console.window import ConsoleWindow
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 
-from studio.app import make_app
 from studio.core.assets import demo_show_path
 from studio.runner.asrun import AsRunHealth, AsRunLog, AsRunRecord
+from studio.ui.application import make_app
 from studio.ui.console import i18n
 from studio.ui.console.transport import TransportBar
 

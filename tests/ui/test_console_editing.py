@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from studio.app import make_app
 from studio.checks import check_show
 from studio.show import load_show
+from studio.ui.application import make_app
 from studio.ui.console.window import ConsoleWindow
 
 from console_helpers import open_console  # noqa: E402 (tests/ui on sys.path)

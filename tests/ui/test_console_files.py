@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from studio.app import make_app
 from studio.checks import check_show
 from studio.core.assets import demo_show_path
+from studio.ui.application import make_app
 from studio.ui.console.draft import editing_available
 from studio.ui.console.window import ConsoleWindow
 
@@ -234,7 +234,7 @@ def starter_window(qtbot, settings, tmp_path, folder: Path) -> ConsoleWindow:
 
 
 def test_prepare_speech_fills_the_cache_with_progress(qtbot, settings, tmp_path, starter) -> None:
-    from studio.speech.commands import show_lines
+    from studio.speech.showlines import show_lines
 
     window = starter_window(qtbot, settings, tmp_path, starter)
     labels: list[str] = []

@@ -116,7 +116,7 @@ def prepare_speech(show: Show, job: WorkThread, cache_dir: Path | None = None,
     Stops between lines when the job is cancelled. Returns {"lines", "done", "cached", "failed", "cancelled"}.
     """
     from studio.speech.cache import SpeechCache
-    from studio.speech.commands import show_lines
+    from studio.speech.showlines import show_lines
     from studio.speech.speaker import Speaker
     from studio.speech.supervisor import WorkerEngine
 

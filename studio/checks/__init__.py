@@ -1,7 +1,9 @@
 """Everything `studio check` verifies, in one place: the show files, its avatar pack and its wording.
 
 The show loader knows show files only; this composes it with the other packages' validators so the
-CLI and the app report the same problems. Qt-free.
+CLI and the app report the same problems. The compliance matcher knows text only; this package
+applies it to a show: its lines (`wording`), its AI label (`disclosure`) and the approvals that let
+a line air (`approval`). Qt-free.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def wording_problems(result: LoadResult) -> list[Problem]:
     """Advertising-law wording of every line and the AI-disclosure label (studio.compliance)."""
     if result.show is None:
         return []
-    from studio.compliance import check_show as check_wording  # tables are built only when needed
+    from studio.checks.wording import check_wording  # the matcher's tables are built only when needed
 
     return check_wording(result.show, result.show.compliance)
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
+from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
 from studio.runner.asrun import AsRunLog, export_csv, summarize
 from studio.runner.paths import asrun_folder
 
 
-def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
-    a = sub.add_parser("asrun", help="summarize a show's as-run log for a day, or export it as CSV",
+def _declare_asrun(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    a = sub.add_parser(name, help="summarize a show's as-run log for a day, or export it as CSV",
                        description="Print what the host said on a day (summary and lines) from the as-run "
                                    "log, or export it as CSV (UTF-8 with BOM, opens in Excel and WPS; text "
                                    "cells starting with = + - @ get a leading ' so they never run as "
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
                    metavar="FILE", help="write the day's records to FILE (.csv)")
     a.add_argument("--lines", action="store_true", help="also print every record")
     a.add_argument("--log-dir", type=cliargs.path("the as-run folder"), help=argparse.SUPPRESS)  # tests, custom setups
-    return {"asrun": cmd_asrun}
+    return a
 
 
 def cmd_asrun(args: argparse.Namespace) -> int:
@@ -62,3 +62,7 @@ def cmd_asrun(args: argparse.Namespace) -> int:
             return 1
         print(f"wrote {n} records to {args.csv}")
     return 0
+
+
+ASRUN = Command("asrun", _declare_asrun, cmd_asrun)
+COMMANDS = (ASRUN,)

@@ -11,20 +11,25 @@ and output files that would overwrite the show are checked once the show is load
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from studio.cli.command import Command, SubParsers
+from studio.cli.common import (
+    PNG_FILE,
+    PRODUCT_ID,
+    add_window_options,
+    load_for_command,
+    overwrites_show,
+    product_problem,
+    window_options,
+)
+from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
 from studio.core.clock import SystemClock
-from studio.core.paths import SymlinkLoopError, resolve
-from studio.core.problems import did_you_mean
 from studio.core.text import strip_hidden
-from studio.checks import check_show
-from studio.show.loader import show_files
 from studio.show.model import CARD_ACTIONS, Show
 from studio.stage.preview import rundown_products
 from studio.stage.state import (
@@ -37,18 +42,10 @@ from studio.stage.state import (
 )
 from studio.stage.templates import TEMPLATES
 
-Handler = Callable[[argparse.Namespace], int]
 
-# Argument types the window and frame commands share (studio.core.cliargs).
-PRODUCT_ID = cliargs.text(max_length=200, what="product id")
-PNG_FILE = cliargs.output_file([".png"], "a PNG image")
-SCREEN = cliargs.whole(0, 99, "0 is the first screen")
-
-
-def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
-    """Add `stage` and `stream` to the CLI; returns their handlers by command name."""
-    s = subparsers.add_parser(
-        "stage", help="render one frame of a show to PNG",
+def _declare_stage(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    s = sub.add_parser(
+        name, help="render one frame of a show to PNG",
         description="Render the programme picture of one product at one moment to a PNG: background, "
                     "host, product card, caption, ticker, logo and the AI label — exactly what the "
                     "stream window shows.")
@@ -68,9 +65,12 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # t
     s.add_argument("--at", type=cliargs.moment, metavar="'YYYY-MM-DD HH:MM'",
                    help="wall-clock time for flash-sale countdowns (default: now)")
     s.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
+    return s
 
-    w = subparsers.add_parser(
-        "stream", help="open the stream window (a preview of the picture, for OBS Window Capture)",
+
+def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    w = sub.add_parser(
+        name, help="open the stream window (a preview of the picture, for OBS Window Capture)",
         description="Open the frameless stream window titled 'studio — stream'. Until the runner "
                     "lands this is a PREVIEW OF THE PICTURE, not the show: it cycles the products of "
                     "the current rundown with their first pitch line as a caption and silent "
@@ -78,72 +78,12 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Handler]:  # t
     w.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
     w.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
                    help="layout and canvas (default: the show's canvas)")
-    w.add_argument("--screen", type=SCREEN, metavar="N", help="which screen (0 = first; default: primary)")
-    w.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
-    w.add_argument("--on-top", action="store_true", help="keep the window above others")
-    w.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
+    add_window_options(w)
     w.add_argument("--seconds", type=cliargs.seconds_to_run, metavar="S", help="close after S seconds (for checks)")
     w.add_argument("--screenshot", type=PNG_FILE, metavar="PNG",
                    help="capture the window as the screen shows it after 2 s, save it and quit")
     w.add_argument("--placeholder-avatar", action="store_true", help="draw the placeholder host")
-    return {"stage": cmd_stage, "stream": cmd_stream}
-
-
-def load_for_command(path: Path, command: str) -> Show | None:
-    """The show after every check (files, avatar pack, wording); errors printed for people."""
-    result = check_show(path)
-    for problem in result.errors:
-        print(problem.format(), file=sys.stderr)
-    if result.show is None:
-        print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
-    return result.show
-
-
-def product_problem(show: Show, command: str, product_id: str, *, needs_lines: bool) -> int:
-    """0 when `--product product_id` can be used by `command`; else 2 after a one-line usage error.
-
-    A product without pitch lines gives a render or a preview nothing to play: before this check
-    the rundown's next product played instead, under the asked-for name.
-    """
-    ids = [p.id for p in show.products]
-    if product_id not in ids:
-        return cliargs.usage_error(command, "--product", product_id, "no such product in the show",
-                                   did_you_mean(product_id, ids) or "`studio check SHOW` lists the products")
-    product = show.product(product_id)
-    if needs_lines and not product.pitch:
-        with_lines = [p.id for p in show.products if p.pitch]
-        others = f"; products with lines: {', '.join(with_lines[:8])}" if with_lines else ""
-        return cliargs.usage_error(command, "--product", product_id,
-                                   "has no pitch lines, so there is nothing to play",
-                                   f'add pitch = ["…"] to {product.source.file}{others}')
-    return 0
-
-
-def overwrites_show(command: str, flag: str, out: Path | None, root: Path, show: Show | None) -> bool:
-    """True (after a one-line usage error) when writing `out` would replace a file of the show itself:
-    its TOML files, the media it uses, anything in its media/ folder, or its avatar pack."""
-    if out is None:
-        return False
-    try:
-        target = resolve(out)
-        if not target.exists():
-            return False
-        owned = {resolve(p) for p in show_files(root)}
-        media = root / "media"  # the show's media folder: also files the loader refused (a cut-short logo)
-        if media.is_dir() and not media.is_symlink():
-            owned |= {resolve(p) for p in media.rglob("*") if p.is_file()}
-        avatar = None
-        if show is not None:
-            media = (show.logo, show.background.image, *(product.image for product in show.products))
-            owned |= {resolve(path) for path in media if path is not None}
-            avatar = Path(show.avatar) if Path(show.avatar).is_absolute() else None
-    except (SymlinkLoopError, OSError):
-        return False  # the writer says what is wrong with the path itself
-    if target in owned or (avatar is not None and target.is_relative_to(avatar)):
-        cliargs.usage_error(command, flag, str(out), "is one of the show's own files",
-                            "write it somewhere else; it would overwrite the show")
-        return True
-    return False
+    return w
 
 
 def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
@@ -161,14 +101,6 @@ def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN
     return kit
 
 
-def _ensure_platform() -> bool:
-    """Offscreen Qt when there is no display (rendering needs no window)."""
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return False
-    return True
-
-
 def cmd_stage(args: argparse.Namespace) -> int:
     now: datetime = args.at or SystemClock().now().replace(tzinfo=None)
     show = load_for_command(args.show, "stage")
@@ -184,9 +116,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
     out: Path = args.output or Path(f"stage-{product_id}-{template}.png")
     if overwrites_show("stage", "--output", out, show.root, show):
         return 2
-    _ensure_platform()
+    prepare_display("stage", Screen.IMAGES)
     from PySide6.QtGui import QGuiApplication
-
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     kit = _stage_kit(show, args, "stage")
@@ -224,17 +155,17 @@ def cmd_stream(args: argparse.Namespace) -> int:
         return 1
     if overwrites_show("stream", "--screenshot", args.screenshot, show.root, show):
         return 2
-    has_display = _ensure_platform()
-    if not has_display and args.screenshot is None and args.seconds is None:
-        print("studio stream: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-              "  Run it from a terminal in your desktop session, or on a server:\n"
-              f"  xvfb-run -a studio stream {args.show} --screenshot stream.png", file=sys.stderr)
+    # A run that ends by itself (a screenshot, --seconds) is a check: offscreen will do without a display.
+    bounded = args.screenshot is not None or args.seconds is not None
+    if not prepare_display("stream", Screen.IMAGES if bounded else Screen.WINDOW,
+                           "Run it from a terminal in your desktop session, or on a server:\n"
+                           f"  xvfb-run -a studio stream {args.show} --screenshot stream.png"):
         return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from studio.outputs.stream_window import StreamOptions, StreamWindow
+    from studio.outputs.stream_window import StreamWindow
     from studio.stage.preview import PreviewProgram
     from studio.stage.qt_paint import new_frame
     from studio.stage.templates import template_for_canvas, template_named
@@ -257,8 +188,7 @@ def cmd_stream(args: argparse.Namespace) -> int:
         turn[0] ^= 1
         return kit.renderer.render(state, t, into=buffers[turn[0]])
 
-    options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
-                            fit=args.fit, transparent=show.background.kind == "transparent")
+    options = window_options(args, show)
     window = StreamWindow(frame, clock, show.fps, tpl.size, options)
     window.present()
     status = {"code": 0}
@@ -282,3 +212,8 @@ def cmd_stream(args: argparse.Namespace) -> int:
     print(f"studio stream: {window.presented} frames shown, {window.skipped} skipped "
           f"(late frames are skipped, never slowed)", file=sys.stderr)
     return status["code"]
+
+
+STAGE = Command("stage", _declare_stage, cmd_stage)
+STREAM = Command("stream", _declare_stream, cmd_stream)
+COMMANDS = (STAGE, STREAM)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from studio import __version__
-from studio.compliance import DisclosureLabels, disclosure_labels
-from studio.compliance.disclosure import DisclosureMissing, ai_denial, disclosure_problems, says_ai
+from studio.checks.disclosure import DisclosureLabels, disclosure_labels, disclosure_problems
+from studio.compliance.disclosure import DisclosureMissing, ai_denial, says_ai
 from studio.core.problems import Severity
 from studio.show.loader import load_show
 from studio.show.model import Show

@@ -1,4 +1,4 @@
-"""check_show: every spoken and shown line of a show, located, across variables and variants."""
+"""check_wording: every spoken and shown line of a show, located, across variables and variants."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.compliance import Checker, DenyTerm, ShowWordLists, check_show
-from studio.compliance.show_check import MAX_RENDERINGS, line_key, renderings
+from studio.checks.wording import MAX_RENDERINGS, check_wording, line_key, renderings
+from studio.compliance import Checker, DenyTerm, ShowWordLists
 from studio.core.problems import Problem, Severity
 from studio.show.loader import LoadResult, load_show
 from studio.show.model import Line, Show, SourceRef
@@ -30,7 +30,7 @@ def problems_of(make_show: Callable[..., Path]) -> Callable[..., list[Problem]]:
             lists: ShowWordLists | None = None) -> list[Problem]:
         result: LoadResult = load_show(make_show(show=show, products=products or product('pitch = ["你好"]\n')))
         assert result.show is not None, [p.format() for p in result.problems]
-        found = check_show(result.show, lists)
+        found = check_wording(result.show, lists)
         for p in found:
             assert p.message == p.message.strip() and p.hint == p.hint.strip()
             assert p.line is None or p.line >= 1
@@ -42,7 +42,7 @@ def problems_of(make_show: Callable[..., Path]) -> Callable[..., list[Problem]]:
 def test_the_demo_show_is_clean(demo_show: Path) -> None:
     result = load_show(demo_show)
     assert result.show is not None
-    assert check_show(result.show) == []
+    assert check_wording(result.show) == []
 
 
 def test_best_on_the_whole_net_fails_at_its_line_with_the_legal_basis(problems_of) -> None:
@@ -154,7 +154,7 @@ def test_a_checker_can_be_reused(demo_show: Path) -> None:
     show = load_show(demo_show).show
     assert show is not None
     checker = Checker()
-    assert check_show(show, checker=checker) == check_show(show) == []
+    assert check_wording(show, checker=checker) == check_wording(show) == []
 
 
 # ---- the AI disclosure label ----
@@ -167,7 +167,7 @@ def _demo(demo_show: Path) -> Show:
 
 @pytest.mark.parametrize("label", ["", "   ", "\n"])
 def test_missing_disclosure_is_an_error(demo_show: Path, label: str) -> None:
-    (p,) = check_show(dataclasses.replace(_demo(demo_show), disclosure=label))
+    (p,) = check_wording(dataclasses.replace(_demo(demo_show), disclosure=label))
     assert (p.severity, p.file, p.key) == (Severity.ERROR, "show.toml", "disclosure")
     assert "empty or switched off" in p.message
     assert p.hint == 'set disclosure = "AI数字人主播"'
@@ -177,7 +177,7 @@ def test_disclosure_error_is_located_when_the_key_is_written(problems_of, make_s
     root = make_show(show='title = "t"\n\ndisclosure = "欢迎光临"\n[rundowns.main]\nproducts = ["tea"]\n')
     show = load_show(root).show
     assert show is not None
-    (p,) = check_show(show)
+    (p,) = check_wording(show)
     assert (p.severity, p.line, p.key) == (Severity.WARNING, 3, "disclosure")
     assert p.message == "the disclosure label '欢迎光临' does not say the host is AI-generated"
 
@@ -185,7 +185,7 @@ def test_disclosure_error_is_located_when_the_key_is_written(problems_of, make_s
 @pytest.mark.parametrize("label", ["AI数字人主播", "本直播间为虚拟主播", "内容由人工智能生成", "AI-generated host",
                                    "Digital human host", "AIGC"])
 def test_labels_that_say_ai_pass(demo_show: Path, label: str) -> None:
-    assert check_show(dataclasses.replace(_demo(demo_show), disclosure=label)) == []
+    assert check_wording(dataclasses.replace(_demo(demo_show), disclosure=label)) == []
 
 
 # ---- renderings ----

@@ -1,25 +1,22 @@
 """The speech commands of the `studio` CLI: `voices`, `say` and `synth`.
 
-`register(subparsers)` adds them to the CLI's argparse subparsers and returns their handlers.
 Exit codes: 0 done, 1 failed (voice not installed, synthesis failed, show errors), 2 usage.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
-from datetime import datetime
-from collections.abc import Callable, Iterator
 
+from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
-from studio.show.model import Line, Show, Voice
-from studio.show.templates import Node, Var, Variant
+from studio.show.model import Voice
 from studio.speech.cache import SpeechCache, default_cache_dir
 from studio.speech.engine import SynthesisError
+from studio.speech.showlines import show_lines
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
 from studio.speech.types import MouthShape, Utterance
@@ -27,16 +24,18 @@ from studio.speech.voices import VoiceNotFoundError
 from studio.speech.wavio import write_wav
 
 
-def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
-    """Add `voices`, `say` and `synth` to the CLI; returns {command: handler}."""
-    v = subparsers.add_parser("voices", help="list the installed voices and their languages",
+def _declare_voices(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    v = sub.add_parser(name, help="list the installed voices and their languages",
                               description="List the voices the TTS engine has, with their languages, "
                                           "and which one studio picks for zh-CN and en-US.")
     v.add_argument("--lang", type=cliargs.language, help="only voices for this language (e.g. zh-CN, en)")
     v.add_argument("--json", action="store_true", help="print JSON for tools")
     _cache_args(v)
+    return v
 
-    s = subparsers.add_parser("say", help="speak a line into a WAV and show its timings",
+
+def _declare_say(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    s = sub.add_parser(name, help="speak a line into a WAV and show its timings",
                               description="Synthesize TEXT as the host would say it. Prints what the "
                                           "voice read, the word timings and a mouth-track summary.")
     s.add_argument("text", type=cliargs.text(what="line to say"), help="the line, as a caption would show it")
@@ -51,8 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argp
     s.add_argument("-o", "--output", type=cliargs.output_file([".wav"], "WAV audio"), metavar="WAV",
                    help="write the audio here")
     _cache_args(s)
+    return s
 
-    y = subparsers.add_parser("synth", help="pre-synthesize every line of a show into the cache",
+
+def _declare_synth(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    y = sub.add_parser(name, help="pre-synthesize every line of a show into the cache",
                               description="Speak every pitch line, FAQ answer and filler line of a "
                                           "show (each variant, up to --max-variants per line) so the "
                                           "show starts with its audio ready.")
@@ -62,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argp
     y.add_argument("--at", type=cliargs.moment, metavar="'YYYY-MM-DD HH:MM'",
                    help="the time the show airs, for lines that say it ({time}; default: now)")
     _cache_args(y)
-    return {"voices": cmd_voices, "say": cmd_say, "synth": cmd_synth}
+    return y
 
 
 def _cache_args(p: argparse.ArgumentParser) -> None:
@@ -159,49 +161,6 @@ def cmd_say(args: argparse.Namespace) -> int:
     return 0
 
 
-def _texts(nodes: tuple[Node, ...], values: dict[str, str]) -> Iterator[str]:
-    """Every text a template can produce, variants in order (lazily: the caller bounds it)."""
-    options: list[list[str] | Iterator[str]] = []
-    for n in nodes:
-        if isinstance(n, str):
-            options.append([n])
-        elif isinstance(n, Var):
-            options.append([values.get(n.name, "")])
-        else:
-            assert isinstance(n, Variant)
-            options.append(list(itertools.chain.from_iterable(
-                itertools.islice(_texts(opt, values), 64) for opt in n.options)))
-    for combo in itertools.product(*options):  # type: ignore[arg-type]
-        yield "".join(combo)
-
-
-def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> list[tuple[str, str]]:
-    """(text, language) of every line a show can say at `at` (default now): pitches, FAQ answers,
-    filler; variants bounded. A line that says the time ({time}) is only prepared for that minute."""
-    from studio.show.variables import product_variables, show_variables
-
-    now = at if at is not None else SystemClock().now()
-    out: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(line: Line, values: dict[str, str]) -> None:
-        lang = line.language or show.language
-        for text in itertools.islice(_texts(line.template.nodes, values), max_variants):
-            if text.strip() and (text, lang) not in seen:
-                seen.add((text, lang))
-                out.append((text, lang))
-
-    for product in show.products:
-        for line in product.pitch:
-            add(line, product_variables(product, line.language or show.language, now))
-        for faq in product.faq:
-            for line in faq.answer:
-                add(line, product_variables(product, line.language or show.language, now))
-    for line in show.filler:
-        add(line, show_variables(now))
-    return out
-
-
 def _progress(done: int, total: int, note: str) -> None:
     width = 30
     filled = int(width * done / max(1, total))
@@ -248,3 +207,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
     print(f"{len(lines)} lines ({cached} already cached), {audio / 60:.1f} min of audio in "
           f"{took:.1f} s; cache: {where}")
     return 1 if failed else 0
+
+
+VOICES = Command("voices", _declare_voices, cmd_voices)
+SAY = Command("say", _declare_say, cmd_say)
+SYNTH = Command("synth", _declare_synth, cmd_synth)
+COMMANDS = (VOICES, SAY, SYNTH)

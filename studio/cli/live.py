@@ -15,63 +15,70 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
 
+from studio.cli.command import Command, SubParsers
+from studio.cli.common import (
+    PNG_FILE,
+    PRODUCT_ID,
+    add_window_options,
+    load_for_command,
+    overwrites_show,
+    product_problem,
+    window_options,
+)
+from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
-from studio.outputs.commands import PNG_FILE, PRODUCT_ID, SCREEN, load_for_command, overwrites_show, product_problem
 from studio.show.model import Show
 
-Handler = Callable[[argparse.Namespace], int]
+_ON_AIR_HELP = {
+    "live": "put a show on air: the stream window, speech, the schedule, the as-run log",
+    "preview": "play one product's pitch in a window, exactly as it would air (not logged)",
+}
 
 
-def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
-    for name, helptext in (
-        ("live", "put a show on air: the stream window, speech, the schedule, the as-run log"),
-        ("preview", "play one product's pitch in a window, exactly as it would air (not logged)"),
-    ):
-        p = sub.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
-                           "Keys in the window: Space pause/resume at the end of the line, S skip the "
-                           "line, N next product, E end after this product, Ctrl+Q quit.")
-        p.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
-        if name == "preview":
-            p.add_argument("--product", metavar="ID", type=PRODUCT_ID,
-                           help="the product (default: the first on the rundown with pitch lines)")
-        else:
-            p.add_argument("--headless", action="store_true",
-                           help="no window (servers): speech, schedule and as-run only")
-            p.add_argument("--no-resume", action="store_true",
-                           help="start the rundown from the top instead of after the last item aired")
-            p.add_argument("--no-control", action="store_true",
-                           help="do not accept comments and remote commands on 127.0.0.1")
-            p.add_argument("--record", type=cliargs.output_folder("the recordings"), metavar="DIR",
-                           help="record the program to MP4 files (H.264 + AAC) in DIR (created if missing)")
-            p.add_argument("--segment-minutes", type=cliargs.real(0.0, 1440.0, above_lo=True, unit="minutes"),
-                           default=30.0, metavar="N",
-                           help="start a new recording file every N minutes, at most 1440 (default 30)")
-            p.add_argument("--record-preset", choices=["canvas", "portrait-1080", "portrait-720"], default="canvas",
-                           help="recording size: the show's canvas (default) or a push preset")
-            p.add_argument("--rtmp", metavar="URL", type=_rtmp_url,
-                           help="push the program to this RTMP server (推流地址)")
-            p.add_argument("--rtmp-key", metavar="KEY", type=cliargs.text(max_length=4096, what="stream key"),
-                           help="the stream key (推流码); better: set STUDIO_RTMP_KEY, which `ps` does not show")
-            p.add_argument("--rtmp-preset", choices=["portrait-1080", "portrait-720"], default="portrait-1080",
-                           help="1080×1920 at ~4 Mbit/s (default) or 720×1280 at ~2 Mbit/s for weak uplinks")
-            p.add_argument("--rtmp-retries", type=cliargs.whole(0, 1_000_000), metavar="N",
-                           help="reconnect at most N times (default: keep trying)")
-            p.add_argument("--virtual-camera", action="store_true",
-                           help="also send the picture to a virtual camera (needs the virtualcam extra)")
-            p.add_argument("--control-port", type=cliargs.port(any_port=True), default=0, metavar="PORT",
-                           help="port for comments and remote control (default: any free port; "
-                                "`studio comment` finds it)")
-        p.add_argument("--no-audio", action="store_true", help="do not play sound (a silent clock runs)")
-        p.add_argument("--screen", type=SCREEN, metavar="N", help="which screen (0 = first; default: primary)")
-        p.add_argument("--fullscreen", action="store_true", help="fill the chosen screen")
-        p.add_argument("--on-top", action="store_true", help="keep the window above others")
-        p.add_argument("--fit", action="store_true", help="scale to fit the screen even when 1:1 would fit")
-        p.add_argument("--seconds", type=cliargs.seconds_to_run, metavar="S", help="stop after S seconds")
-        p.add_argument("--screenshot", type=PNG_FILE, metavar="PNG",
-                       help="capture the window after --seconds (default 8) and quit")
-    return {"live": cmd_live, "preview": cmd_preview}
+def _declare_on_air(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    """`live` and `preview`: the same window and keys; live adds its outputs and control."""
+    helptext = _ON_AIR_HELP[name]
+    p = sub.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ". "
+                       "Keys in the window: Space pause/resume at the end of the line, S skip the "
+                       "line, N next product, E end after this product, Ctrl+Q quit.")
+    p.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
+    if name == "preview":
+        p.add_argument("--product", metavar="ID", type=PRODUCT_ID,
+                       help="the product (default: the first on the rundown with pitch lines)")
+    else:
+        p.add_argument("--headless", action="store_true",
+                       help="no window (servers): speech, schedule and as-run only")
+        p.add_argument("--no-resume", action="store_true",
+                       help="start the rundown from the top instead of after the last item aired")
+        p.add_argument("--no-control", action="store_true",
+                       help="do not accept comments and remote commands on 127.0.0.1")
+        p.add_argument("--record", type=cliargs.output_folder("the recordings"), metavar="DIR",
+                       help="record the program to MP4 files (H.264 + AAC) in DIR (created if missing)")
+        p.add_argument("--segment-minutes", type=cliargs.real(0.0, 1440.0, above_lo=True, unit="minutes"),
+                       default=30.0, metavar="N",
+                       help="start a new recording file every N minutes, at most 1440 (default 30)")
+        p.add_argument("--record-preset", choices=["canvas", "portrait-1080", "portrait-720"], default="canvas",
+                       help="recording size: the show's canvas (default) or a push preset")
+        p.add_argument("--rtmp", metavar="URL", type=_rtmp_url,
+                       help="push the program to this RTMP server (推流地址)")
+        p.add_argument("--rtmp-key", metavar="KEY", type=cliargs.text(max_length=4096, what="stream key"),
+                       help="the stream key (推流码); better: set STUDIO_RTMP_KEY, which `ps` does not show")
+        p.add_argument("--rtmp-preset", choices=["portrait-1080", "portrait-720"], default="portrait-1080",
+                       help="1080×1920 at ~4 Mbit/s (default) or 720×1280 at ~2 Mbit/s for weak uplinks")
+        p.add_argument("--rtmp-retries", type=cliargs.whole(0, 1_000_000), metavar="N",
+                       help="reconnect at most N times (default: keep trying)")
+        p.add_argument("--virtual-camera", action="store_true",
+                       help="also send the picture to a virtual camera (needs the virtualcam extra)")
+        p.add_argument("--control-port", type=cliargs.port(any_port=True), default=0, metavar="PORT",
+                       help="port for comments and remote control (default: any free port; "
+                            "`studio comment` finds it)")
+    p.add_argument("--no-audio", action="store_true", help="do not play sound (a silent clock runs)")
+    add_window_options(p)
+    p.add_argument("--seconds", type=cliargs.seconds_to_run, metavar="S", help="stop after S seconds")
+    p.add_argument("--screenshot", type=PNG_FILE, metavar="PNG",
+                   help="capture the window after --seconds (default 8) and quit")
+    return p
 
 
 def _rtmp_url(url: str) -> str:
@@ -142,16 +149,10 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     if overwrites_show(command, "--screenshot", args.screenshot, show.root, show):
         return 2
     headless = getattr(args, "headless", False)
-    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                       or os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux")
-    if not headless and not has_display:
-        print(f"studio {command}: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-              f"  On a desktop, run it from a terminal in your session; on a server use\n"
-              f"  studio live {args.show} --headless, or xvfb-run -a studio {command} {args.show}",
-              file=sys.stderr)
+    if not prepare_display(command, Screen.OFFSCREEN if headless else Screen.WINDOW,
+                           "On a desktop, run it from a terminal in your session; on a server use\n"
+                           f"  studio live {args.show} --headless, or xvfb-run -a studio {command} {args.show}"):
         return 1
-    if headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for handler in logging.getLogger().handlers[:1]:  # the console: say what goes on air
         handler.setLevel(logging.INFO)
 
@@ -161,7 +162,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from studio.core.live_registry import ShowAlreadyLive
     from studio.outputs.live import LiveSession, claim_show
     from studio.runner.playout import STOPPED
-    from studio.outputs.stream_window import StreamOptions, grab_window
+    from studio.outputs.stream_window import grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
     lock = None
@@ -173,8 +174,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
             return 1
     outputs = _outputs(args, show)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    options = StreamOptions(screen=args.screen, fullscreen=args.fullscreen, always_on_top=args.on_top,
-                            fit=args.fit, transparent=show.background.kind == "transparent")
+    options = window_options(args, show)
     try:
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
@@ -230,8 +230,8 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     return status["code"]
 
 
-def register_render(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
-    r = sub.add_parser("render", help="render a product's pitch to an MP4 video with sound (offline)",
+def _declare_render(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    r = sub.add_parser(name, help="render a product's pitch to an MP4 video with sound (offline)",
                        description="Render a product's pitch, exactly as it would air, to an MP4 file "
                                    "(H.264 video, AAC audio, the AI label in the file's metadata), "
                                    "faster than real time.")
@@ -244,7 +244,7 @@ def register_render(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # t
                    choices=["portrait", "landscape", "portrait-720"], help="layout (default: the show's canvas)")
     r.add_argument("--seed", type=cliargs.seed, default=0,
                    help="variant choice, 0–4294967295 (the same seed renders the same video)")
-    return {"render": cmd_render}
+    return r
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -255,8 +255,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 2
     if overwrites_show("render", "--out", args.out, show.root, show):
         return 2
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    prepare_display("render", Screen.IMAGES)
     import time as _time
 
     from PySide6.QtGui import QGuiApplication
@@ -300,3 +299,9 @@ def av_error() -> type[Exception]:
     import av
 
     return av.FFmpegError
+
+
+LIVE = Command("live", _declare_on_air, cmd_live)
+PREVIEW = Command("preview", _declare_on_air, cmd_preview)
+RENDER = Command("render", _declare_render, cmd_render)
+COMMANDS = (LIVE, PREVIEW, RENDER)

@@ -12,20 +12,18 @@ import argparse
 import http.client
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from studio.chat.server import HOST, read_token, token_path
+from studio.chat.client import post
+from studio.chat.server import read_token, token_path
+from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
 from studio.core.live_registry import find_live, live_pid, live_shows
 from studio.core.logs import speaks_utf8
 
-Handler = Callable[[argparse.Namespace], int]
 
-
-def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ignore[type-arg]
-    c = sub.add_parser("comment", help="send a viewer comment to the show on air (for testing answers)",
+def _declare_comment(sub: SubParsers, name: str) -> argparse.ArgumentParser:
+    c = sub.add_parser(name, help="send a viewer comment to the show on air (for testing answers)",
                        description="Post a comment to the running show's control API, as a platform "
                                    "bridge would, and print what the host will do with it (the FAQ rule "
                                    "and answer, or why it was dropped).")
@@ -36,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:  # type: ig
     # Any name, even an empty or hostile one: trying what the host makes of viewers' names is the point.
     c.add_argument("--user", default="tester", help="the viewer's name (default: tester)")
     c.add_argument("--port", type=cliargs.port(), help="the control server's port (default: from the running show)")
-    return {"comment": cmd_comment}
+    return c
 
 
 def _not_live(show: Path) -> str:
@@ -86,21 +84,5 @@ def cmd_comment(args: argparse.Namespace) -> int:
     return 0
 
 
-def post(port: int, token: str, path: str, body: dict[str, Any], timeout: float = 5.0) -> tuple[int, dict[str, Any]]:
-    """POST JSON to the local control server; (status, JSON answer). Never goes through a proxy."""
-    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        conn.request("POST", path, body=data, headers={
-            "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-        resp = conn.getresponse()
-        raw = resp.read(1 << 20)
-    finally:
-        conn.close()
-    try:
-        answer = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        answer = {"error": raw[:200].decode("utf-8", "replace")}
-    return resp.status, answer if isinstance(answer, dict) else {"answer": answer}
-
-
+COMMENT = Command("comment", _declare_comment, cmd_comment)
+COMMANDS = (COMMENT,)

@@ -1,10 +1,11 @@
-"""Check a whole show: every spoken or shown line, with variables filled and across its variants.
+"""Check a whole show's wording: every spoken or shown line, with variables filled, across its variants.
 
-`check_show(show, lists)` returns located `Problem`s (file:line, key, message with the matched text,
-category and legal basis, hint with the suggested rewrite): block terms are errors, warn terms
-warnings, a missing AI-disclosure label an error. Lines are rendered with the product's variable
-values at a fixed moment and with every combination of their `{a|b}` variants, up to a bound,
-enumerated deterministically; a term found in several renderings of a line is reported once.
+`check_wording(show, lists)` runs the compliance matcher over the show and returns located
+`Problem`s (file:line, key, message with the matched text, category and legal basis, hint with the
+suggested rewrite): block terms are errors, warn terms warnings, a missing AI-disclosure label an
+error. Lines are rendered with the product's variable values at a fixed moment and with every
+combination of their `{a|b}` variants, up to a bound, enumerated deterministically; a term found
+in several renderings of a line is reported once.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from studio.checks.disclosure import disclosure_problems
 from studio.compliance.approval import approval_keys, is_approved
-from studio.compliance.checker import Checker, Finding, MatchForm
-from studio.compliance.disclosure import disclosure_problems
+from studio.compliance.checker import Checker, Finding
+from studio.compliance.describe import describe, rewrite_hint
 from studio.compliance.lexicon import Level
 from studio.compliance.wordlists import ShowWordLists
 from studio.core.problems import Problem, Severity, sort_problems
@@ -143,34 +145,6 @@ def line_key(line: Line) -> str:
     return line.id
 
 
-def _describe(f: Finding, checker: Checker, verdict: str | None = None) -> str:
-    """'zui佳' ('最佳' in pinyin): 绝对化用语 / absolute term, must not be said — 《广告法》…"""
-    category = checker.lexicon.catalog.categories.get(f.category)
-    title = category.title if category is not None else f.category
-    if f.form is MatchForm.PINYIN:
-        what = f"'{f.matched_text}' ('{f.term}' in pinyin)"
-    elif f.form is MatchForm.HOMOPHONE:
-        what = f"'{f.matched_text}' (sounds like '{f.term}')"
-    elif f.form is MatchForm.DISGUISED:
-        what = f"'{f.matched_text}' ('{f.term}' disguised)"
-    elif f.matched_text != f.term:
-        what = f"'{f.matched_text}' ('{f.term}')"
-    else:
-        what = f"'{f.term}'"
-    if verdict is None:
-        verdict = "must not be said" if f.severity is Level.BLOCK else "check it is true and allowed"
-    return f"{what}: {title}, {verdict} — {f.basis}"
-
-
-def _hint(f: Finding) -> str:
-    parts = []
-    if f.rewrite:
-        parts.append(f"try: {f.rewrite}")
-    if f.severity is Level.WARN:
-        parts.append("if it is true and provable, add it to allow under [compliance] in show.toml")
-    return "; ".join(parts)
-
-
 def _approve_hint(f: Finding, how: str) -> str:
     """How to let a warning term air: approve it (`how`), reword it, or allow it show-wide."""
     parts = [how]
@@ -207,14 +181,14 @@ class _Collector:
             return
         self.seen.add(mark)
         severity = Severity.ERROR if f.severity is Level.BLOCK else Severity.WARNING
-        hint = _hint(f)
+        hint = rewrite_hint(f)
         verdict = None
         if f.severity is Level.WARN and approved:
             severity, verdict, hint = Severity.NOTE, APPROVED, ""
         elif f.severity is Level.WARN and gated is not None:
             verdict = f"check it is true and allowed; {SKIPPED_UNTIL_APPROVED}"
             hint = _approve_hint(f, gated)
-        message = _describe(f, self.checker, verdict)
+        message = describe(f, self.checker, verdict)
         if context is not None:
             message += f" (in “{context}”)"
         self.problems.append(Problem(severity, file, line, key, message, hint))
@@ -269,7 +243,7 @@ class _Collector:
                     f"reword the line and remove '{term}' from approved"))
 
 
-def check_show(show: Show, lists: ShowWordLists | None = None, *, checker: Checker | None = None,
+def check_wording(show: Show, lists: ShowWordLists | None = None, *, checker: Checker | None = None,
                now: datetime = CHECK_MOMENT, max_renderings: int = MAX_RENDERINGS) -> list[Problem]:
     """Every compliance problem in `show`, in reading order.
 
