@@ -162,6 +162,7 @@ def _keep_sound_server() -> None:
 def pytest_configure(config: pytest.Config) -> None:
     """Before any test module is imported: point every per-user folder into a throwaway folder."""
     _keep_sound_server()
+    _guard_user_folders(config)  # before the folders are pointed elsewhere
     base = Path(tempfile.mkdtemp(prefix="studio-test-home-"))
     config.stash[_HOME_KEY] = base
     for name in USER_FOLDERS:
@@ -251,3 +252,54 @@ class ToneSource:
 def tones() -> type[ToneSource]:
     """The stand-in speech source class (call it to make one)."""
     return ToneSource
+
+
+# ---- the real user's folders must come out of a run untouched (checked in CI) ----
+
+def _real_user_folders() -> list[Path]:
+    """studio's folders in the real user's home, as the environment named them before the tests."""
+    home = Path(os.environ.get("HOME") or Path.home())
+    bases = [os.environ.get("XDG_STATE_HOME") or home / ".local" / "state",
+             os.environ.get("XDG_CACHE_HOME") or home / ".cache",
+             os.environ.get("XDG_CONFIG_HOME") or home / ".config",
+             os.environ.get("XDG_DATA_HOME") or home / ".local" / "share"]
+    bases += [os.environ[name] for name in ("LOCALAPPDATA", "APPDATA") if os.environ.get(name)]
+    return [Path(base) / "studio" for base in bases]
+
+
+def _snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every file under `folders`, and the folders themselves."""
+    seen: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for path in [folder, *folder.rglob("*")]:
+            try:
+                st = path.lstat()
+            except OSError:
+                continue
+            seen[str(path)] = (st.st_size, st.st_mtime_ns)
+    return seen
+
+
+_GUARD_KEY = pytest.StashKey[tuple[list[Path], dict[str, tuple[int, int]]]]()
+
+
+def _guard_user_folders(config: pytest.Config) -> None:
+    if os.environ.get("STUDIO_CHECK_USER_FOLDERS") == "1":
+        folders = _real_user_folders()
+        config.stash[_GUARD_KEY] = (folders, _snapshot(folders))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test (or a program it started) wrote into the real user's folders."""
+    guard = session.config.stash.get(_GUARD_KEY, None)
+    if guard is None:
+        return
+    folders, before = guard
+    after = _snapshot(folders)
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    if changed:
+        print("\nstudio tests wrote into the real user's folders (tests must use the isolated HOME):",
+              *changed[:20], sep="\n  ")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
