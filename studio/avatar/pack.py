@@ -8,7 +8,6 @@ existence and type here; rasterizing them is `qt_render`'s job.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,9 +18,9 @@ from typing import Any
 from studio.core.images import ImageError, check_image_file
 from studio.core.paths import PathOutsideError, confine
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
+from studio.core.toml import KeyPath, TomlReader, TomlReadError, format_number, is_number, read_toml_file
+from studio.core.toml import describe_value as _kind
 from studio.show.model import EXPRESSIONS, GESTURES
-from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, format_key, read_toml_file
-from studio.show.tomlsource import describe_value as _kind
 
 MANIFEST = "avatar.toml"
 FORMAT_VERSION = 1
@@ -217,71 +216,31 @@ def load_pack(path: Path | str) -> PackResult:
     try:
         pack = v.load()
     except RecursionError:
-        v.add(Severity.ERROR, None, (), "the manifest nests too deeply to read")
+        v.error((), "the manifest nests too deeply to read")
     problems = tuple(sort_problems(v.problems))
     if any(p.is_error for p in problems):
         pack = None
     return PackResult(pack, problems, root)
 
 
-def _is_number(value: object) -> bool:
-    return (isinstance(value, int | float) and not isinstance(value, bool)
-            and math.isfinite(float(value)))
-
-
-class _Validator:
-    """Reads one pack's manifest, collecting located problems as it goes."""
+class _Validator(TomlReader):
+    """Reads one pack's manifest through the located-TOML reader, collecting problems as it goes."""
 
     def __init__(self, root: Path) -> None:
+        super().__init__(MANIFEST)
         self.root = root
-        self.problems: list[Problem] = []
-        self.src: TomlSource | None = None
 
-    # ---- reporting ----
-
-    def add(self, severity: Severity, line: int | None, path: KeyPath, message: str, hint: str = "",
-            file: str = MANIFEST) -> None:
-        self.problems.append(Problem(severity, file, line, format_key(path), message, hint))
-
-    def line(self, path: KeyPath) -> int | None:
-        return self.src.line_of(path) if self.src else None
-
-    def error(self, path: KeyPath, message: str, hint: str = "") -> None:
-        self.add(Severity.ERROR, self.line(path), path, message, hint)
-
-    def warn(self, path: KeyPath, message: str, hint: str = "") -> None:
-        self.add(Severity.WARNING, self.line(path), path, message, hint)
-
-    def check_keys(self, table: Mapping[str, Any], path: KeyPath, known: set[str]) -> None:
-        for key in table:
-            if key not in known:
-                self.warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, known))
-
-    # ---- typed readers ----
-
-    def number(self, table: Mapping[str, Any], key: str, path: KeyPath, default: float,
-               lo: float, hi: float) -> float:
-        if key not in table:
-            return default
-        value = table[key]
-        if not _is_number(value):
-            self.error(path + (key,), f"must be a number, got {_kind(value)}", f"write {key} = {default:g}")
-            return default
-        if not lo <= value <= hi:
-            self.error(path + (key,), f"must be between {lo:g} and {hi:g}, got {value:g}")
-            return default
-        return float(value)
+    # ---- the pack's own value kinds ----
 
     def pair(self, value: Any, path: KeyPath, example: str, lo: float = -1e6, hi: float = 1e6
              ) -> tuple[float, float] | None:
-        if (not isinstance(value, list) or len(value) != 2 or not all(_is_number(v) for v in value)):
+        if (not isinstance(value, list) or len(value) != 2 or not all(is_number(v) for v in value)):
             self.error(path, f"must be two numbers [x, y], got {_kind(value)}", f"write it as {example}")
             return None
-        x, y = float(value[0]), float(value[1])
-        if not (lo <= x <= hi and lo <= y <= hi):
-            self.error(path, f"must be between {lo:g} and {hi:g}, got [{x:g}, {y:g}]")
+        if not all(lo <= v <= hi for v in value):  # before float(): a huge whole number has no float
+            self.error(path, f"must be between {lo:g} and {hi:g}, got [{_g(value[0])}, {_g(value[1])}]")
             return None
-        return x, y
+        return float(value[0]), float(value[1])
 
     def text(self, table: Mapping[str, Any], key: str, path: KeyPath) -> str | None:
         if key not in table:
@@ -292,34 +251,25 @@ class _Validator:
             return None
         return value.strip()
 
-    def table(self, parent: Mapping[str, Any], key: str, path: KeyPath) -> dict[str, Any]:
-        value = parent.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.error(path + (key,), f"must be a table, got {_kind(value)}",
-                       f"write it as [{format_key(path + (key,))}] with keys below it")
-            return {}
-        return value
-
     # ---- the manifest ----
 
     def load(self) -> AvatarPack | None:
         manifest = self.root / MANIFEST
         if not self.root.is_dir():
-            self.add(Severity.ERROR, None, (), f"avatar pack folder '{self.root}' not found",
-                     "give the folder that holds avatar.toml", file=str(self.root))
+            self.problems.append(Problem(Severity.ERROR, str(self.root), None, "",
+                                         f"avatar pack folder '{self.root}' not found",
+                                         "give the folder that holds avatar.toml"))
             return None
         if not manifest.is_file():
-            self.add(Severity.ERROR, None, (), "no avatar.toml in the pack folder",
-                     "every avatar pack needs a manifest; see docs/avatar-packs.md")
+            self.error((), "no avatar.toml in the pack folder",
+                       "every avatar pack needs a manifest; see docs/avatar-packs.md")
             return None
         try:
-            self.src = read_toml_file(manifest)
+            self.source = read_toml_file(manifest)
         except TomlReadError as exc:
-            self.add(Severity.ERROR, exc.line, (), exc.message, exc.hint)
+            self.error((), exc.message, exc.hint, line=exc.line)
             return None
-        d = self.src.data
+        d = self.source.data
         self.check_keys(d, (), TOP_KEYS)
         fmt = d.get("format", FORMAT_VERSION)
         if fmt != FORMAT_VERSION:
@@ -339,8 +289,8 @@ class _Validator:
 
     def _size(self, d: Mapping[str, Any]) -> tuple[float, float]:
         if "size" not in d:
-            self.add(Severity.ERROR, 1, ("size",), "is required",
-                     "add size = [width, height]: the canvas every part is drawn on, e.g. [1000, 1400]")
+            self.error(("size",), "is required",
+                       "add size = [width, height]: the canvas every part is drawn on, e.g. [1000, 1400]", line=1)
             return (1000.0, 1400.0)
         size = self.pair(d["size"], ("size",), "size = [1000, 1400]", lo=1, hi=MAX_CANVAS)
         return size or (1000.0, 1400.0)
@@ -370,8 +320,8 @@ class _Validator:
         table = self.table(d, "parts", ())
         if not table:
             if "parts" not in d or isinstance(d["parts"], dict):  # (a non-table was reported already)
-                self.add(Severity.ERROR, self.line(("parts",)) or 1, ("parts",), "the pack has no parts",
-                         "add a [parts.body] table, a [parts.head] table and so on")
+                self.error(("parts",), "the pack has no parts",
+                           "add a [parts.body] table, a [parts.head] table and so on", line=self.line(("parts",)) or 1)
             return []
         if len(table) > MAX_PARTS:
             self.error(("parts",), f"{len(table)} parts; at most {MAX_PARTS} are supported")
@@ -538,8 +488,8 @@ class _Validator:
             for role, why in (("body", "breathing moves it"), ("head", "tilt and nods turn it"),
                               ("eye", "blinking switches its sprites"), ("mouth", "lip-sync switches its sprites")):
                 if role not in present:
-                    self.add(Severity.ERROR, self.line(("parts",)), ("parts",),
-                             f"no part has role = \"{role}\"", f"mark the {role} part with role = \"{role}\" ({why})")
+                    self.error(("parts",), f"no part has role = \"{role}\"",
+                               f"mark the {role} part with role = \"{role}\" ({why})")
 
     # ---- expressions and gestures ----
 
@@ -563,7 +513,7 @@ class _Validator:
                 fields.add("offset")
         if "scale" in value:
             raw = value["scale"]
-            if _is_number(raw):
+            if is_number(raw):
                 raw = [raw, raw]
             sc = self.pair(raw, path + ("scale",), "scale = [1, 1.1] or scale = 1.1", lo=0.01, hi=20)
             if sc:
@@ -702,6 +652,11 @@ class _Validator:
         if at is None:
             return None
         return Aim(part, at, self.number(value, "max_turn", path, 30.0, 0, 180))
+
+
+def _g(value: float) -> str:
+    """A number as `:g` writes it; a whole number too large for a float, shortened instead."""
+    return f"{value:g}" if isinstance(value, float) or abs(value) < 10**300 else format_number(value)
 
 
 def _nearby(target: Path) -> list[str]:

@@ -22,9 +22,9 @@ from studio.compliance.disclosure import disclosure_problems
 from studio.compliance.lexicon import Level
 from studio.compliance.wordlists import ShowWordLists
 from studio.core.problems import Problem, Severity, sort_problems
+from studio.core.toml import KeyPath, TomlReadError, TomlSource, read_toml_file
 from studio.show.model import Line, Show
 from studio.show.templates import Node, Template, Var, Variant
-from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, read_toml_file
 from studio.show.variables import product_variables, show_variables
 
 SHOW_FILE = "show.toml"

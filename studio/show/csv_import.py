@@ -23,8 +23,9 @@ from pathlib import Path
 
 from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.core.problems import Problem
+from studio.core.toml import TomlReader
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import MAX_PRODUCTS, PRODUCTS_DIR
+from studio.show.loader import MAX_PRODUCTS, PRODUCTS_DIR, SHOW_FILE
 
 MAX_CSV_BYTES = 20_000_000
 MAX_ROWS = 50_000  # data rows; a show holds at most MAX_PRODUCTS products anyway
@@ -503,11 +504,9 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
     from studio.compliance.show_check import _describe, _hint  # the wording `studio check` uses
     from studio.compliance.wordlists import parse_word_lists
 
-    def ignore(*_: object) -> None:  # the show's own list problems are the loader's to report
-        return None
-
     doc = editor.show_doc.unwrap()
-    checker = Checker(lists=parse_word_lists(doc.get("compliance"), ignore, ignore))
+    # The show's own list problems are the loader's to report: this reader's are dropped.
+    checker = Checker(lists=parse_word_lists(doc.get("compliance"), TomlReader(SHOW_FILE)))
     language = doc.get("language") if isinstance(doc.get("language"), str) else "zh-CN"
     kept = []
     for p in result.products:

@@ -26,6 +26,7 @@ from tomlkit.items import AoT, Array, InlineTable, Item, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from studio.core.paths import PathOutsideError, confine, show_relative
+from studio.core.toml import MAX_FILE_BYTES
 from studio.show.loader import (
     _DAY_ALIASES,
     _ID,
@@ -37,7 +38,6 @@ from studio.show.loader import (
     load_show,
 )
 from studio.show.model import DAYS, RundownItem, ScheduleWindow
-from studio.show.tomlsource import MAX_FILE_BYTES
 
 
 class EditError(ValueError):

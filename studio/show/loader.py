@@ -22,7 +22,6 @@ from studio.compliance.wordlists import MAX_TERM_LENGTH, parse_word_lists
 from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, confine, resolve
 from studio.core.images import ImageError, NotAnImage, check_image_file, format_of_suffix
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
-from studio.core.text import describe_hidden, find_hidden, strip_hidden
 from studio.show.model import (
     CANVAS_PRESETS,
     CARD_ACTIONS,
@@ -47,17 +46,18 @@ from studio.show.model import (
     disclosure_for,
 )
 from studio.show.templates import Template, TemplateError
-from studio.show.tomlsource import (
+from studio.core.toml import (
     KeyPath,
+    TomlReader,
     TomlReadError,
     TomlSource,
-    format_key,
     decode_text,
+    format_key,
     parse_toml,
     read_toml_file,
 )
-from studio.show.tomlsource import describe_value as _kind
-from studio.show.tomlsource import format_number as _number
+from studio.core.toml import describe_value as _kind
+from studio.core.toml import format_number as _number
 from studio.show.variables import CURRENCY_SYMBOLS, SHOW_VARIABLES, VARIABLES
 
 SHOW_FILE = "show.toml"
@@ -136,135 +136,15 @@ def bundled_avatars() -> list[str]:
     return sorted(names)
 
 
-class _File:
-    """Problem reporting bound to one TOML file."""
+class _File(TomlReader):
+    """The located-TOML reader bound to one file of a show, with the show's own value kinds."""
 
     def __init__(self, ctx: _Context, rel: str, src: TomlSource | None) -> None:
+        super().__init__(rel, src, ctx.problems)
         self.ctx = ctx
-        self.rel = rel
-        self.src = src
-
-    def line(self, path: KeyPath) -> int | None:
-        return self.src.line_of(path) if self.src else None
 
     def ref(self, path: KeyPath) -> SourceRef:
-        return SourceRef(self.rel, self.line(path))
-
-    def error(self, path: KeyPath, message: str, hint: str = "", line: int | None = None) -> None:
-        self.ctx.add(Severity.ERROR, self.rel, line or self.line(path), format_key(path), message, hint)
-
-    def warn(self, path: KeyPath, message: str, hint: str = "", line: int | None = None) -> None:
-        self.ctx.add(Severity.WARNING, self.rel, line or self.line(path), format_key(path), message, hint)
-
-    # ---- typed readers: report and return a default when the value is unusable ----
-
-    def check_keys(self, table: dict[str, Any], path: KeyPath, known: set[str]) -> None:
-        for key in table:
-            if key not in known:
-                self.warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, known))
-
-    def table(self, parent: dict[str, Any], key: str, path: KeyPath) -> dict[str, Any]:
-        value = parent.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.error(path + (key,), f"must be a table, got {_kind(value)}",
-                       f"write it as [{format_key(path + (key,))}] with keys below it")
-            return {}
-        return value
-
-    def clean(self, text: str, path: KeyPath) -> str:
-        """Text that reaches the screen or the voice, without hidden characters (warned, with their names)."""
-        hidden = find_hidden(text)
-        if not hidden:
-            return text
-        one = len(hidden) == 1
-        self.warn(path, f"{'hidden character' if one else f'{len(hidden)} hidden characters'} "
-                        f"{describe_hidden(hidden)} {'is' if one else 'are'} removed before airing",
-                  f"{'it' if one else 'they'} can reverse, hide or disguise text on screen and in speech; "
-                  f"delete {'it' if one else 'them'} from the file")
-        return strip_hidden(text).strip()
-
-    def string(self, table: dict[str, Any], key: str, path: KeyPath, *, required: bool = False,
-               default: str = "", allow_empty: bool = False, shown: bool = False) -> str:
-        """A text value; `shown` text (it reaches the screen or the voice) is cleaned by `clean()`."""
-        if key not in table:
-            if required:
-                self.error(path + (key,), "is required", f'add {key} = "…"', line=self.line(path) or 1)
-            return default
-        value = table[key]
-        if not isinstance(value, str):
-            self.error(path + (key,), f"must be text, got {_kind(value)}", f'put the value in quotes: {key} = "…"')
-            return default
-        if not value.strip() and not allow_empty:
-            self.error(path + (key,), "must not be empty")
-            return default
-        if not shown:
-            return value.strip()
-        cleaned = self.clean(value.strip(), path + (key,))
-        if not cleaned and not allow_empty:
-            self.error(path + (key,), "must not be empty (it holds only hidden characters)")
-            return default
-        return cleaned
-
-    def strings(self, table: dict[str, Any], key: str, path: KeyPath, *, shown: bool = False) -> tuple[str, ...]:
-        value = table.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            self.error(path + (key,), f"must be a list of texts, got {_kind(value)}", f'write {key} = ["…", "…"]')
-            return ()
-        out = []
-        for i, item in enumerate(value):
-            if not isinstance(item, str):
-                self.error(path + (key, i), f"must be text, got {_kind(item)}")
-                continue
-            text = self.clean(item.strip(), path + (key, i)) if shown else item.strip()
-            if not text:
-                self.warn(path + (key, i), "empty text is ignored")
-            else:
-                out.append(text)
-        return tuple(out)
-
-    def number(self, table: dict[str, Any], key: str, path: KeyPath, default: float,
-               lo: float, hi: float, unit: str = "") -> float:
-        if key not in table:
-            return default
-        value = table[key]
-        if (isinstance(value, bool) or not isinstance(value, int | float)
-                or (isinstance(value, float) and math.isnan(value))):
-            self.error(path + (key,), f"must be a number, got {_kind(value)}", f"write {key} = {default:g}")
-            return default
-        if not lo <= value <= hi:
-            self.error(path + (key,), f"must be between {lo:g} and {hi:g}{unit}, got {_number(value)}")
-            return default
-        return float(value)
-
-    def integer(self, table: dict[str, Any], key: str, path: KeyPath, default: int | None,
-                lo: int, hi: int) -> int | None:
-        if key not in table:
-            return default
-        value = table[key]
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path + (key,), f"must be a whole number, got {_kind(value)}")
-            return default
-        if not lo <= value <= hi:
-            self.error(path + (key,), f"must be between {lo} and {hi}, got {_number(value)}")
-            return default
-        return value
-
-    def boolean(self, table: dict[str, Any], key: str, path: KeyPath, default: bool) -> bool:
-        if key not in table:
-            return default
-        value = table[key]
-        if not isinstance(value, bool):
-            self.error(path + (key,), f"must be true or false, got {_kind(value)}")
-            return default
-        return value
+        return SourceRef(self.file, self.line(path))
 
     def money(self, table: dict[str, Any], key: str, path: KeyPath, required: bool) -> Decimal | None:
         if key not in table:
@@ -431,7 +311,7 @@ def _load(ctx: _Context, root: Path) -> Show | None:
                               shown=True)
     else:
         disclosure = disclosure_for(language)
-    compliance = parse_word_lists(d.get("compliance"), f.error, f.warn)
+    compliance = parse_word_lists(d.get("compliance"), f)
     chat = _chat(f, d, disclosure or disclosure_for(language))
     voice_t = f.table(d, "voice", ())
     f.check_keys(voice_t, ("voice",), VOICE_KEYS)
@@ -949,7 +829,7 @@ def _rundowns(f: _File, d: dict[str, Any], products: list[Product]) -> list[Rund
             f.warn(("rundowns",), "no rundowns; all products play in file order",
                    "add [rundowns.main] with products = [\"…\"]", line=1)
             return [Rundown("all", "All products", tuple(RundownItem(i) for i in ids),
-                            source=SourceRef(f.rel, None))]
+                            source=SourceRef(f.file, None))]
         if isinstance(d.get("rundowns"), dict):  # (any other type was reported by f.table)
             f.error(("rundowns",), "no rundowns defined", 'add [rundowns.main] with products = ["…"]')
         return []

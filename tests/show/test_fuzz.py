@@ -23,7 +23,7 @@ from studio.show.loader import (
     LoadResult,
     load_show,
 )
-from studio.show.tomlsource import TomlReadError, parse_toml
+from studio.core.toml import TomlReadError, parse_toml
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
