@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from studio.show.loader import (
     load_show,
 )
 from studio.show.model import DAYS, RundownItem, ScheduleWindow
+from studio.show.money import MoneyError, money_value
 
 
 class EditError(ValueError):
@@ -157,16 +158,11 @@ def _money(value: object, key: str) -> Item:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float | str):
         raise EditError(f"{key} must be a number, got {type(value).__name__}")
     try:
-        if isinstance(value, str):
-            amount = Decimal(value.strip().lstrip("¥￥$€£").replace(",", "").strip())
-        elif isinstance(value, float):
-            amount = Decimal(repr(value))
-        else:
-            amount = Decimal(value)
-    except InvalidOperation:
-        raise EditError(f"{key} must be a number, got '{value}'") from None
-    if not amount.is_finite():
-        raise EditError(f"{key} must be a finite number, got {value}")
+        amount = money_value(value)
+    except MoneyError as exc:
+        if not isinstance(value, str):
+            raise EditError(f"{key} must be a finite number, got {value}") from None
+        raise EditError(f"{key} must be a number, got '{value}'" + (f" ({exc.hint})" if exc.hint else "")) from None
     text = format(amount, "f")
     return tomlkit.value(text)
 

@@ -6,12 +6,11 @@ Never raises for bad input: `load_show` returns a `LoadResult` whose `problems` 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from studio.show.model import (
     Voice,
     disclosure_for,
 )
+from studio.show.money import MoneyError, money_value
 from studio.show.templates import Template, TemplateError
 from studio.core.toml import (
     KeyPath,
@@ -152,24 +152,11 @@ class _File(TomlReader):
                 self.error(path + (key,), "is required", f"add {key} = 99.9", line=self.line(path) or 1)
             return None
         value = table[key]
-        amount: Decimal | None = None
-        if isinstance(value, bool):
-            amount = None
-        elif isinstance(value, int):
-            amount = Decimal(value)
-        elif isinstance(value, float):
-            amount = Decimal(repr(value)) if math.isfinite(value) else None
-        elif isinstance(value, str):
-            cleaned = value.strip().lstrip("¥￥$€£").replace(",", "").strip()
-            try:
-                amount = Decimal(cleaned)
-            except InvalidOperation:
-                amount = None
-            if amount is not None and not amount.is_finite():
-                amount = None
-        if amount is None:
+        try:
+            amount = money_value(value)
+        except MoneyError as exc:
             self.error(path + (key,), f"must be a number, got {_kind(value)}",
-                       f"write {key} = 168.5, without a currency sign or words")
+                       exc.hint or f"write {key} = 168.5, without a currency sign or words")
             return None
         if amount < 0:
             self.error(path + (key,), f"must not be negative, got {_number(value)}")
