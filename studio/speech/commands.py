@@ -7,17 +7,15 @@ Exit codes: 0 done, 1 failed (voice not installed, synthesis failed, show errors
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from datetime import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
 from studio.show.model import Line, Show, Voice
-from studio.show.templates import Node, Var, Variant
 from studio.speech.cache import SpeechCache, default_cache_dir
 from studio.speech.engine import SynthesisError
 from studio.speech.speaker import Speaker
@@ -159,22 +157,6 @@ def cmd_say(args: argparse.Namespace) -> int:
     return 0
 
 
-def _texts(nodes: tuple[Node, ...], values: dict[str, str]) -> Iterator[str]:
-    """Every text a template can produce, variants in order (lazily: the caller bounds it)."""
-    options: list[list[str] | Iterator[str]] = []
-    for n in nodes:
-        if isinstance(n, str):
-            options.append([n])
-        elif isinstance(n, Var):
-            options.append([values.get(n.name, "")])
-        else:
-            assert isinstance(n, Variant)
-            options.append(list(itertools.chain.from_iterable(
-                itertools.islice(_texts(opt, values), 64) for opt in n.options)))
-    for combo in itertools.product(*options):  # type: ignore[arg-type]
-        yield "".join(combo)
-
-
 def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> list[tuple[str, str]]:
     """(text, language) of every line a show can say at `at` (default now): pitches, FAQ answers,
     filler; variants bounded. A line that says the time ({time}) is only prepared for that minute."""
@@ -186,7 +168,7 @@ def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> lis
 
     def add(line: Line, values: dict[str, str]) -> None:
         lang = line.language or show.language
-        for text in itertools.islice(_texts(line.template.nodes, values), max_variants):
+        for text in line.template.texts(values, max_variants):
             if text.strip() and (text, lang) not in seen:
                 seen.add((text, lang))
                 out.append((text, lang))
