@@ -10,7 +10,7 @@ from pathlib import Path
 from studio.core import cliargs
 from studio.show.csv_import import ENCODINGS, CsvImport, grouped, read_products_csv
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import _ID
+from studio.show.load.files import ID_PATTERN
 
 
 def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
     c.add_argument("csv", type=cliargs.input_file("the CSV file"), metavar="FILE.csv", help="the CSV file")
     c.add_argument("--dry-run", action="store_true", help="only print what would be imported")
     c.add_argument("--rundown", metavar="ID",
-                   type=cliargs.checked(lambda rid: "" if _ID.match(rid) else "cannot be a rundown id",
+                   type=cliargs.checked(lambda rid: "" if ID_PATTERN.match(rid) else "cannot be a rundown id",
                                         "use letters, digits, '-' or '_'"),
                    help="also append the products to this rundown (created if new)")
     c.add_argument("--update", action="store_true",

@@ -25,7 +25,8 @@ from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.core.problems import Problem
 from studio.core.toml import TomlReader
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import MAX_PRODUCTS, PRODUCTS_DIR, SHOW_FILE
+from studio.show.load.files import ID_PATTERN, PRODUCTS_DIR, SHOW_FILE
+from studio.show.load.products import MAX_PRODUCTS
 from studio.show.money import MoneyError, parse_money
 
 MAX_CSV_BYTES = 20_000_000
@@ -53,7 +54,6 @@ COLUMN_LABELS = {
 }
 _SPLIT_POINTS = re.compile(r"[；;、|\r\n]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_ID = re.compile(r"^[\w-]+$")
 _SAVE_AS_UTF8 = "in Excel or WPS save it with Save As → 'CSV UTF-8 (逗号分隔)'"
 
 
@@ -417,7 +417,7 @@ class _Rows:
                 bad("stock", f"stock is not a whole number: '{cell('stock')}'")
         points = tuple(p.strip() for p in _SPLIT_POINTS.split(cell("selling_points")) if p.strip())
         pid = cell("id")
-        if pid and not _ID.match(pid):
+        if pid and not ID_PATTERN.match(pid):
             bad("id", f"'{pid}' cannot be a product id (letters, digits, '-' or '_')")
         if len(problems) > before or price is None:
             return None

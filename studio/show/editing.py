@@ -27,16 +27,9 @@ from tomlkit.toml_document import TOMLDocument
 
 from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.core.toml import MAX_FILE_BYTES
-from studio.show.loader import (
-    _DAY_ALIASES,
-    _ID,
-    PAUSE_KEYS,
-    PRODUCTS_DIR,
-    SHOW_FILE,
-    VOICE_KEYS,
-    LoadResult,
-    load_show,
-)
+from studio.show.load.files import HHMM, ID_PATTERN, PRODUCTS_DIR, SHOW_FILE
+from studio.show.load.schedule import DAY_ALIASES
+from studio.show.loader import PAUSE_KEYS, VOICE_KEYS, LoadResult, load_show
 from studio.show.model import DAYS, RundownItem, ScheduleWindow
 from studio.show.money import MoneyError, money_value
 
@@ -70,7 +63,6 @@ SHOW_FIELDS = (
 )
 _REQUIRED_PRODUCT = ("name", "price")
 _PATH_FIELDS = ("image", "logo", "background", "avatar")
-_HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 Cue = str | float | int | None | _Keep
 WindowSpec = tuple[str | Sequence[str] | Sequence[int], str | time, str | time, str] | ScheduleWindow
@@ -188,7 +180,7 @@ def _clock_text(value: str | time, end: bool) -> str:
         if end and value == time(0, 0):
             return "24:00"
         return f"{value.hour:02d}:{value.minute:02d}"
-    if isinstance(value, str) and _HHMM.match(value.strip()):
+    if isinstance(value, str) and HHMM.match(value.strip()):
         return value.strip()
     raise EditError(f"'{value}' is not a time of day; write HH:MM such as 19:30")
 
@@ -215,9 +207,9 @@ def _day_set(value: object) -> frozenset[int] | None:
     out: set[int] = set()
     for item in items:
         key = item.strip().lower() if isinstance(item, str) else ""
-        if key not in _DAY_ALIASES:
+        if key not in DAY_ALIASES:
             return None
-        out.update(_DAY_ALIASES[key])
+        out.update(DAY_ALIASES[key])
     return frozenset(out)
 
 
@@ -680,7 +672,7 @@ class ShowEditor:
 
     def _add_product(self, pid: str, name: str, price: object, fields: Mapping[str, object] | None,
                      taken: set[str]) -> Path:
-        if not isinstance(pid, str) or not _ID.match(pid):
+        if not isinstance(pid, str) or not ID_PATTERN.match(pid):
             raise EditError(f"'{pid}' cannot be a product id; use letters, digits, '-' or '_'")
         if pid in taken:
             raise EditError(f"a product '{pid}' already exists")
@@ -957,7 +949,7 @@ class ShowEditor:
     def set_rundown(self, rid: str, items: Sequence[str | tuple[str, int] | RundownItem],
                     title: str | None | _Keep = KEEP, shuffle: bool | None | _Keep = KEEP) -> bool:
         """Create or replace a rundown's products (and title/shuffle); True when show.toml changed."""
-        if not isinstance(rid, str) or not _ID.match(rid):
+        if not isinstance(rid, str) or not ID_PATTERN.match(rid):
             raise EditError(f"'{rid}' cannot be a rundown id; use letters, digits, '-' or '_'")
         entries: list[tuple[str, int]] = []
         taken = self._taken_ids()  # once: a rundown of hundreds of products must not look per product
@@ -1243,7 +1235,7 @@ def _clock_of(value: object) -> tuple[int, int] | None:
     if isinstance(value, time):
         return (value.hour, value.minute)
     if isinstance(value, str):
-        m = _HHMM.match(value.strip())
+        m = HHMM.match(value.strip())
         if m:
             h, mi = int(m.group(1)), int(m.group(2))
             return (0, 0) if (h, mi) == (24, 0) else (h, mi)

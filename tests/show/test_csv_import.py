@@ -14,7 +14,8 @@ from studio.show import csv_import
 from studio.show.commands import register
 from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
-from studio.show.loader import MAX_PRODUCTS, load_show
+from studio.show.load.products import MAX_PRODUCTS
+from studio.show.loader import load_show
 
 DEMO = Path(__file__).resolve().parents[2] / "studio" / "assets" / "demo-show"
 
