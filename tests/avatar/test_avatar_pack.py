@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 from imagefiles import bomb_png, png
 
-from studio.avatar.pack import (
-    MOUTH_REQUIRED,
-    AvatarPack,
-    PackResult,
-    bundled_pack_names,
-    resolve_pack,
-)
+from studio.avatar.model import MOUTH_REQUIRED
+from studio.avatar.pack import AvatarPack, PackResult, bundled_pack_names, resolve_pack
 from studio.core.problems import Problem, Severity
 
 Loader = Callable[[Path], PackResult]
@@ -273,7 +268,8 @@ def test_problems_sorted_by_line(manifest: str, make_pack: Builder, load: Loader
 
 
 def test_pack_modules_do_not_import_qt() -> None:
-    code = ("import sys, studio.avatar, studio.avatar.motion, studio.avatar.pack, studio.avatar.mouth, "
+    code = ("import sys, studio.avatar, studio.avatar.motion, studio.avatar.pack, studio.avatar.model, "
+            "studio.avatar.manifest, studio.avatar.mouth, "
             "studio.avatar.layout; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
