@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from studio.avatar.mouth import REST, MouthState, resolve_shape
-from studio.avatar.pack import IDENTITY, AvatarPack, Gesture, Part, Transform
+from studio.avatar.model import IDENTITY, AvatarPack, Gesture, Part, Transform
 
 Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f
 IDENTITY_MATRIX: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

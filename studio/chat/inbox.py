@@ -19,7 +19,7 @@ import collections
 import logging
 import random
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -33,7 +33,7 @@ from studio.compliance.approval import UNAPPROVED
 from studio.compliance.checker import is_chinese
 from studio.core.clock import Clock, SystemClock
 from studio.show.model import Line, Show
-from studio.show.templates import Template, Var, Variant
+from studio.show.templates import Template
 from studio.show.variables import product_variables, show_variables
 
 log = logging.getLogger(__name__)
@@ -124,26 +124,6 @@ class Receipt:
         else:
             data["reason"] = self.reason
         return data
-
-
-def expand(template: Template, values: Mapping[str, str], cap: int = _MAX_VARIANTS) -> list[str]:
-    """The texts `template` can produce with `values` (at most `cap` of them)."""
-    return _expand(template.nodes, values, cap)
-
-
-def _expand(nodes: tuple, values: Mapping[str, str], cap: int) -> list[str]:
-    texts = [""]
-    for n in nodes:
-        if isinstance(n, str):
-            parts = [n]
-        elif isinstance(n, Var):
-            parts = [values.get(n.name, "")]
-        elif isinstance(n, Variant):
-            parts = [t for opt in n.options for t in _expand(opt, values, cap)][:cap]
-        else:  # pragma: no cover - Template nodes are only these three
-            raise TypeError(type(n).__name__)
-        texts = [a + b for a in texts for b in parts][:cap]
-    return texts
 
 
 class CommentInbox:
@@ -344,7 +324,7 @@ class CommentInbox:
         values = self._values(product)
         checker = self._moderator.checker
         for line in lines:
-            for text in expand(line.template, values):
+            for text in line.template.texts(values, _MAX_VARIANTS):
                 verdict = line_verdict(checker, self._show, line, text, self._language(line), product)
                 if verdict.blocked:
                     return describe(verdict.blocked)
@@ -361,7 +341,7 @@ class CommentInbox:
         language = self._language(first)
         zh = is_chinese(language)
         values = self._values(product)
-        texts = expand(first.template, values)
+        texts = list(first.template.texts(values, _MAX_VARIANTS))
         for candidate in (self._moderator.safe_name(user, language), fallback_name(language)):
             prefix = f"{candidate}，" if zh else f"{candidate}, "
             # The name must neither bring a banned word nor warning wording the line's approval does
@@ -414,5 +394,5 @@ def _prune(stamps: dict, now: float, window: float) -> None:
 
 __all__ = [
     "ANSWERED", "DROPPED", "QUEUED", "Answer", "ChatEvent", "ChatSettings", "Comment", "CommentInbox",
-    "Receipt", "expand",
+    "Receipt",
 ]

@@ -10,9 +10,8 @@ in several renderings of a line is reported once.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,9 +23,9 @@ from studio.compliance.describe import describe, rewrite_hint
 from studio.compliance.lexicon import Level
 from studio.compliance.wordlists import ShowWordLists
 from studio.core.problems import Problem, Severity, sort_problems
+from studio.core.toml import KeyPath, TomlReadError, TomlSource, read_toml_file
 from studio.show.model import Line, Show
-from studio.show.templates import Node, Template, Var, Variant
-from studio.show.tomlsource import KeyPath, TomlReadError, TomlSource, read_toml_file
+from studio.show.templates import Template, Var
 from studio.show.variables import product_variables, show_variables
 
 SHOW_FILE = "show.toml"
@@ -50,52 +49,13 @@ class Rendering:
     variables: tuple[tuple[int, int, str], ...] = ()  # (start, end, variable name)
 
 
-def _expand(nodes: tuple[Node, ...]) -> Iterator[tuple[Node, ...]]:
-    """Every variant-free node sequence, in order: the first option of each variant first."""
-    if not nodes:
-        yield ()
-        return
-    head, rest = nodes[0], nodes[1:]
-    heads: Iterator[tuple[Node, ...]]
-    if isinstance(head, Variant):
-        heads = itertools.chain.from_iterable(_expand(opt) for opt in head.options)
-    else:
-        heads = iter([(head,)])
-    for h in heads:
-        for r in _expand(rest):
-            yield h + r
-
-
-def _pick(nodes: tuple[Node, ...], k: int) -> tuple[Node, ...]:
-    """The rendering that takes option k (modulo their count) at every variant, nested ones too."""
-    out: list[Node] = []
-    for n in nodes:
-        if isinstance(n, Variant):
-            out.extend(_pick(n.options[k % len(n.options)], k))
-        else:
-            out.append(n)
-    return tuple(out)
-
-
-def _max_options(nodes: tuple[Node, ...]) -> int:
-    most = 1
-    for n in nodes:
-        if isinstance(n, Variant):
-            most = max(most, len(n.options), *(_max_options(o) for o in n.options))
-    return most
-
-
 def renderings(template: Template, values: Mapping[str, str], limit: int = MAX_RENDERINGS) -> list[Rendering]:
     """The texts a line can be spoken as: every variant combination when there are at most
     `limit`; otherwise every option at least once, then combinations in order up to `limit`."""
-    sequences: list[tuple[Node, ...]] = []
-    if template.variant_count() > limit:
-        # Too many to try them all: make sure every option is heard at least once first.
-        sequences.extend(_pick(template.nodes, k) for k in range(_max_options(template.nodes)))
-    sequences.extend(itertools.islice(_expand(template.nodes), limit))
     out: list[Rendering] = []
     seen: set[str] = set()
-    for seq in sequences:
+    # Too many to try them all: every option is heard at least once first.
+    for seq in template.expansions(limit, every_option=True):
         parts: list[str] = []
         spans: list[tuple[int, int, str]] = []
         pos = 0
@@ -104,7 +64,6 @@ def renderings(template: Template, values: Mapping[str, str], limit: int = MAX_R
                 value = values.get(n.name, "")
                 spans.append((pos, pos + len(value), n.name))
             else:
-                assert isinstance(n, str)
                 value = n
             parts.append(value)
             pos += len(value)

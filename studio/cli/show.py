@@ -17,7 +17,8 @@ from studio.core.logs import speaks_utf8
 from studio.core.problems import Problem
 from studio.show.csv_import import ENCODINGS, CsvImport, grouped, read_products_csv
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import _ID, LoadResult
+from studio.show.load.files import ID_PATTERN
+from studio.show.loader import LoadResult
 from studio.show.starter import StarterError, create_starter
 
 
@@ -115,7 +116,7 @@ def _declare_import_csv(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     c.add_argument("csv", type=cliargs.input_file("the CSV file"), metavar="FILE.csv", help="the CSV file")
     c.add_argument("--dry-run", action="store_true", help="only print what would be imported")
     c.add_argument("--rundown", metavar="ID",
-                   type=cliargs.checked(lambda rid: "" if _ID.match(rid) else "cannot be a rundown id",
+                   type=cliargs.checked(lambda rid: "" if ID_PATTERN.match(rid) else "cannot be a rundown id",
                                         "use letters, digits, '-' or '_'"),
                    help="also append the products to this rundown (created if new)")
     c.add_argument("--update", action="store_true",

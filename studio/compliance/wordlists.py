@@ -1,23 +1,21 @@
 """A show's own word lists (`[compliance]` in show.toml): terms it allows, terms it adds, and
 whether warning-level wording needs the operator's approval before it airs.
 
-Plain values, validated here so the show loader can call `parse_word_lists` with its own problem
-reporters and get located messages; nothing here imports `studio.show` or the matcher's tables.
+Plain values, validated here through the located-TOML reader of the file they are in (the show
+loader passes its reader of show.toml), so problems are worded and located as the loader's own;
+nothing here imports `studio.show` or the matcher's tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from studio.compliance.lexicon import Level, load_catalog
 from studio.compliance.normalize import is_separator
 from studio.core.problems import did_you_mean
-
-KeyPath = tuple[str | int, ...]
-# (key path from the show file's root, message, hint): the loader's `_File.error` / `_File.warn`.
-Report = Callable[[KeyPath, str, str], None]
+from studio.core.toml import KeyPath, TomlReader
+from studio.core.toml import describe_value as _kind
 
 COMPLIANCE_KEYS = {"allow", "deny", "warnings"}
 DENY_KEYS = {"term", "category", "severity", "basis", "rewrite"}
@@ -56,61 +54,44 @@ class ShowWordLists:
         return self.warnings == WARNINGS_APPROVE
 
 
-def _kind(value: object) -> str:
-    """A value as messages name it, worded as the show loader words it ("the number 3")."""
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        return f'text "{value if len(value) <= 30 else value[:27] + "…"}"'
-    if isinstance(value, int | float):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _term_text(value: object, path: KeyPath, error: Report, what: str) -> str | None:
+def _term_text(value: object, path: KeyPath, reader: TomlReader, what: str) -> str | None:
     if not isinstance(value, str):
-        error(path, f"{what} must be text, got {_kind(value)}", 'write it in quotes: "…"')
+        reader.error(path, f"{what} must be text, got {_kind(value)}", 'write it in quotes: "…"')
         return None
     text = value.strip()
     if not text:
-        error(path, f"empty {what}", "remove it, or write the word")
+        reader.error(path, f"empty {what}", "remove it, or write the word")
         return None
     if all(is_separator(c) for c in text):
-        error(path, f"'{text}' has no letters or characters to match", "write a word, not only punctuation")
+        reader.error(path, f"'{text}' has no letters or characters to match", "write a word, not only punctuation")
         return None
     if len(text) > MAX_TERM_LENGTH:
-        error(path, f"the {what} is {len(text)} characters long; at most {MAX_TERM_LENGTH}",
+        reader.error(path, f"the {what} is {len(text)} characters long; at most {MAX_TERM_LENGTH}",
               "list the risky word itself, not a whole sentence")
         return None
     return text
 
 
-def _deny_entry(item: object, path: KeyPath, error: Report, warn: Report) -> DenyTerm | None:
+def _deny_entry(item: object, path: KeyPath, reader: TomlReader) -> DenyTerm | None:
     if isinstance(item, str):
-        text = _term_text(item, path, error, "deny term")
+        text = _term_text(item, path, reader, "deny term")
         return DenyTerm(text) if text is not None else None
     if not isinstance(item, dict):
-        error(path, f"a deny entry must be text or a table, got {_kind(item)}",
+        reader.error(path, f"a deny entry must be text or a table, got {_kind(item)}",
               'write "词" or { term = "词", severity = "warn" }')
         return None
-    for key in item:
-        if key not in DENY_KEYS:
-            warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, DENY_KEYS))
+    reader.check_keys(item, path, DENY_KEYS)
     if "term" not in item:
-        error(path + ("term",), "a deny entry needs a term", '{ term = "词" }')
+        reader.error(path + ("term",), "a deny entry needs a term", '{ term = "词" }')
         return None
-    text = _term_text(item["term"], path + ("term",), error, "deny term")
+    text = _term_text(item["term"], path + ("term",), reader, "deny term")
     if text is None:
         return None
     catalog = load_catalog()
     category = item.get("category", CUSTOM_CATEGORY)
     if not isinstance(category, str) or category not in catalog.categories:
         shown = category if isinstance(category, str) else _kind(category)
-        error(path + ("category",), f"unknown category '{shown}'",
+        reader.error(path + ("category",), f"unknown category '{shown}'",
               did_you_mean(str(category), catalog.categories) or
               "expected one of: " + ", ".join(sorted(catalog.categories)))
         category = CUSTOM_CATEGORY
@@ -120,49 +101,46 @@ def _deny_entry(item: object, path: KeyPath, error: Report, warn: Report) -> Den
         try:
             severity = Level(raw)
         except ValueError:
-            error(path + ("severity",), f"severity must be \"block\" or \"warn\", got {raw!r}",
+            reader.error(path + ("severity",), f"severity must be \"block\" or \"warn\", got {raw!r}",
                   "block: the line must not be spoken; warn: it needs a look")
     basis = item.get("basis", "")
     if not isinstance(basis, str):
-        error(path + ("basis",), f"basis must be text, got {_kind(basis)}",
+        reader.error(path + ("basis",), f"basis must be text, got {_kind(basis)}",
               'cite the rule, e.g. basis = "平台规则：禁止提及竞品"')
         basis = ""
     rewrite = item.get("rewrite", "")
     if not isinstance(rewrite, str):
-        error(path + ("rewrite",), f"rewrite must be text, got {_kind(rewrite)}", 'rewrite = "很推荐"')
+        reader.error(path + ("rewrite",), f"rewrite must be text, got {_kind(rewrite)}", 'rewrite = "很推荐"')
         rewrite = ""
     return DenyTerm(text, category, severity, basis.strip(), rewrite.strip())
 
 
-def parse_word_lists(table: Any, error: Report, warn: Report,
-                     path: KeyPath = ("compliance",)) -> ShowWordLists:
-    """Validate the raw `[compliance]` table; problems go to `error`/`warn` with key paths under `path`.
+def parse_word_lists(table: Any, reader: TomlReader, path: KeyPath = ("compliance",)) -> ShowWordLists:
+    """Validate the raw `[compliance]` table; problems go to `reader` with key paths under `path`.
 
     Never raises for bad input: unusable entries are reported and left out.
     """
     if table is None:
         return ShowWordLists()
     if not isinstance(table, dict):
-        error(path, f"must be a table, got {_kind(table)}",
+        reader.error(path, f"must be a table, got {_kind(table)}",
               "write [compliance] with allow = [\"…\"] and deny = [\"…\"] below it")
         return ShowWordLists()
-    for key in table:
-        if key not in COMPLIANCE_KEYS:
-            warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, COMPLIANCE_KEYS))
+    reader.check_keys(table, path, COMPLIANCE_KEYS)
     allow: list[str] = []
     raw_allow = table.get("allow", [])
     if isinstance(raw_allow, str):
         raw_allow = [raw_allow]
     if not isinstance(raw_allow, list):
-        error(path + ("allow",), f"must be a list of texts, got {_kind(raw_allow)}", 'allow = ["第一", "首发"]')
+        reader.error(path + ("allow",), f"must be a list of texts, got {_kind(raw_allow)}", 'allow = ["第一", "首发"]')
         raw_allow = []
     seen_allow: set[str] = set()
     for i, item in enumerate(raw_allow):
-        text = _term_text(item, path + ("allow", i), error, "allow entry")
+        text = _term_text(item, path + ("allow", i), reader, "allow entry")
         if text is None:
             continue
         if text in seen_allow:
-            warn(path + ("allow", i), f"'{text}' is listed twice", "remove the repeat")
+            reader.warn(path + ("allow", i), f"'{text}' is listed twice", "remove the repeat")
             continue
         seen_allow.add(text)
         allow.append(text)
@@ -171,34 +149,34 @@ def parse_word_lists(table: Any, error: Report, warn: Report,
     if isinstance(raw_deny, str | dict):
         raw_deny = [raw_deny]
     if not isinstance(raw_deny, list):
-        error(path + ("deny",), f"must be a list, got {_kind(raw_deny)}",
+        reader.error(path + ("deny",), f"must be a list, got {_kind(raw_deny)}",
               'deny = ["词", { term = "词", severity = "warn" }]')
         raw_deny = []
     seen_deny: set[str] = set()
     for i, item in enumerate(raw_deny):
-        entry = _deny_entry(item, path + ("deny", i), error, warn)
+        entry = _deny_entry(item, path + ("deny", i), reader)
         if entry is None:
             continue
         if entry.term in seen_deny:
-            warn(path + ("deny", i), f"'{entry.term}' is listed twice; the first entry is used",
+            reader.warn(path + ("deny", i), f"'{entry.term}' is listed twice; the first entry is used",
                  "remove the repeat")
             continue
         if entry.term in seen_allow:
-            warn(path + ("deny", i), f"'{entry.term}' is both allowed and denied; deny wins",
+            reader.warn(path + ("deny", i), f"'{entry.term}' is both allowed and denied; deny wins",
                  "remove it from one of the lists")
         seen_deny.add(entry.term)
         deny.append(entry)
-    warnings = _warning_policy(table.get("warnings", WARNINGS_APPROVE), path + ("warnings",), error)
+    warnings = _warning_policy(table.get("warnings", WARNINGS_APPROVE), path + ("warnings",), reader)
     return ShowWordLists(tuple(a for a in allow if a not in seen_deny), tuple(deny), warnings)
 
 
-def _warning_policy(value: object, path: KeyPath, error: Report) -> str:
+def _warning_policy(value: object, path: KeyPath, reader: TomlReader) -> str:
     """`warnings = "approve"` (the default) or `"allow"`; anything else is an error and stays strict."""
     if isinstance(value, str) and value.strip().lower() in WARNING_POLICIES:
         return value.strip().lower()
     shown = f"'{value}'" if isinstance(value, str) else _kind(value)
     guess = did_you_mean(value.strip().lower(), WARNING_POLICIES) if isinstance(value, str) else ""
-    error(path, f'warnings must be "approve" or "allow", got {shown}',
+    reader.error(path, f'warnings must be "approve" or "allow", got {shown}',
           (guess + " — " if guess.startswith("did") else "")
           + "approve: warning wording airs only once approved; allow: it airs as written")
     return WARNINGS_APPROVE

@@ -18,13 +18,16 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.core.problems import Problem
+from studio.core.toml import TomlReader
 from studio.show.editing import EditError, ShowEditor
-from studio.show.loader import MAX_PRODUCTS, PRODUCTS_DIR
+from studio.show.load.files import ID_PATTERN, PRODUCTS_DIR, SHOW_FILE
+from studio.show.load.products import MAX_PRODUCTS
+from studio.show.money import MoneyError, parse_money
 
 MAX_CSV_BYTES = 20_000_000
 MAX_ROWS = 50_000  # data rows; a show holds at most MAX_PRODUCTS products anyway
@@ -51,7 +54,6 @@ COLUMN_LABELS = {
 }
 _SPLIT_POINTS = re.compile(r"[；;、|\r\n]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_ID = re.compile(r"^[\w-]+$")
 _SAVE_AS_UTF8 = "in Excel or WPS save it with Save As → 'CSV UTF-8 (逗号分隔)'"
 
 
@@ -253,15 +255,6 @@ def _columns(header: list[str], notes: list[CsvProblem]) -> dict[str, int]:
     return found
 
 
-def _money(text: str) -> Decimal | None:
-    cleaned = text.strip().lstrip("¥￥$€£").replace(",", "").replace("，", "").removesuffix("元").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() else None
-
-
 def slug(name: str) -> str:
     """An ASCII id from a name ("AirWave Pro 2" → "airwave-pro-2"); "" when it has no ASCII letters."""
     text = _NOT_SLUG.sub("-", name.lower()).strip("-")
@@ -378,8 +371,8 @@ class _Rows:
             i = columns.get(key)
             return row[i].strip() if i is not None and i < len(row) else ""
 
-        def bad(key: str, message: str) -> None:
-            problems.append(CsvProblem(row_no, self.column(key), message))
+        def bad(key: str, message: str, hint: str = "") -> None:
+            problems.append(CsvProblem(row_no, self.column(key), message, hint))
 
         before = len(problems)
         for key in columns:
@@ -391,18 +384,26 @@ class _Rows:
         if not name:
             bad("name", "missing name")
         price_text = cell("price")
-        price = _money(price_text) if price_text else None
+        price = None
         if not price_text:
             bad("price", "missing price")
-        elif price is None:
-            bad("price", f"price is not a number: '{price_text}'")
-        elif price < 0:
-            bad("price", f"price is negative: {price_text}")
+        else:
+            try:
+                price = parse_money(price_text)
+            except MoneyError as exc:
+                bad("price", f"price is not a number: '{price_text}'", exc.hint)
+            else:
+                if price < 0:
+                    bad("price", f"price is negative: {price_text}")
         original = None
         if cell("original_price"):
-            original = _money(cell("original_price"))
-            if original is None or original < 0:
-                bad("original_price", f"original price is not a number: '{cell('original_price')}'")
+            try:
+                original = parse_money(cell("original_price"))
+            except MoneyError as exc:
+                bad("original_price", f"original price is not a number: '{cell('original_price')}'", exc.hint)
+            else:
+                if original < 0:
+                    bad("original_price", f"original price is not a number: '{cell('original_price')}'")
         image = None
         if cell("image"):
             image = _image(self.editor, cell("image"))
@@ -416,7 +417,7 @@ class _Rows:
                 bad("stock", f"stock is not a whole number: '{cell('stock')}'")
         points = tuple(p.strip() for p in _SPLIT_POINTS.split(cell("selling_points")) if p.strip())
         pid = cell("id")
-        if pid and not _ID.match(pid):
+        if pid and not ID_PATTERN.match(pid):
             bad("id", f"'{pid}' cannot be a product id (letters, digits, '-' or '_')")
         if len(problems) > before or price is None:
             return None
@@ -503,11 +504,9 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
     from studio.compliance.describe import describe, rewrite_hint  # the wording `studio check` uses
     from studio.compliance.wordlists import parse_word_lists
 
-    def ignore(*_: object) -> None:  # the show's own list problems are the loader's to report
-        return None
-
     doc = editor.show_doc.unwrap()
-    checker = Checker(lists=parse_word_lists(doc.get("compliance"), ignore, ignore))
+    # The show's own list problems are the loader's to report: this reader's are dropped.
+    checker = Checker(lists=parse_word_lists(doc.get("compliance"), TomlReader(SHOW_FILE)))
     language = doc.get("language") if isinstance(doc.get("language"), str) else "zh-CN"
     kept = []
     for p in result.products:

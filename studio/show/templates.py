@@ -1,14 +1,17 @@
 """Line templates: `{variables}`, `{a|b}` variants chosen afresh each play, `{{`/`}}` for braces.
 
 A template is parsed once (errors carry the column) and rendered many times with the values of
-the moment and a seedable random source, so that loops never repeat word for word.
+the moment and a seedable random source, so that loops never repeat word for word. It is also
+the one place that lists what a line can say (`expansions`, `texts`): the compliance check, the
+chat inbox and speech preparation all enumerate variants through it, in one deterministic order.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -43,6 +46,8 @@ class Variant:
 
 
 Node = str | Var | Variant
+# One rendering of a template before its variables are filled: literal text and variables only.
+Expansion = tuple[str | Var, ...]
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class Template:
                 return text
         if self.variant_count() <= _MAX_LISTED:
             # Unlucky draws: pick among the texts that are left, so an alternative always wins.
-            fresh = sorted({t for t in _all_texts(self.nodes, values) if t not in avoid})
+            fresh = sorted({t for t in self.texts(values) if t not in avoid})
             if fresh:
                 return rng.choice(fresh)
         return text
@@ -101,6 +106,86 @@ class Template:
     def plain(self) -> str:
         """The text with the first option of each variant and `{name}` for variables (for display)."""
         return "".join(_plain(self.nodes))
+
+    def expansions(self, limit: int | None = None, *, every_option: bool = False) -> Iterator[Expansion]:
+        """The variant-free renderings, lazily, in one fixed order: the first option of every
+        variant first, the last variant changing fastest; at most `limit` of them.
+
+        With `every_option`, a template that has more than `limit` renderings first yields, for each
+        k up to the most options a variant has, the rendering that takes option k (modulo their
+        count) at every variant, so that each variant's options are heard before the first `limit`
+        combinations (which may repeat them) follow.
+        """
+        if every_option and limit is not None and self.variant_count() > limit:
+            yield from (_pick(self.nodes, k) for k in range(_max_options(self.nodes)))
+        yield from itertools.islice(_expansions(self.nodes), limit)
+
+    def texts(self, values: Mapping[str, str], limit: int | None = None) -> Iterator[str]:
+        """The texts the template can be spoken as with `values` (a missing variable says ""),
+        in the order of `expansions`, at most `limit` of them."""
+        for expansion in self.expansions(limit):
+            yield fill(expansion, values)
+
+
+def fill(expansion: Expansion, values: Mapping[str, str]) -> str:
+    """An expansion's text with its variables filled from `values` ("" for a missing one)."""
+    return "".join(values.get(n.name, "") if isinstance(n, Var) else n for n in expansion)
+
+
+class _Drawn:
+    """The items of an iterator kept as they are drawn, so that they can be gone over again."""
+
+    def __init__(self, items: Iterator[Expansion]) -> None:
+        self._items = items
+        self._kept: list[Expansion] = []
+
+    def get(self, i: int) -> Expansion | None:
+        while len(self._kept) <= i:
+            item = next(self._items, None)
+            if item is None:
+                return None
+            self._kept.append(item)
+        return self._kept[i]
+
+
+def _expansions(nodes: tuple[Node, ...]) -> Iterator[Expansion]:
+    """Every rendering of `nodes`, as an odometer over the variants: lazily, so a line with
+    millions of combinations costs only the ones drawn, and iteratively, so a long line of many
+    variants never nests deeper than its variants nest."""
+    pools = [_Drawn(itertools.chain.from_iterable(_expansions(o) for o in n.options))
+             if isinstance(n, Variant) else _Drawn(iter([(n,)])) for n in nodes]
+    index = [0] * len(pools)
+    while True:
+        parts = [pool.get(i) for pool, i in zip(pools, index, strict=True)]
+        yield tuple(itertools.chain.from_iterable(p for p in parts if p is not None))
+        k = len(pools) - 1
+        while k >= 0:
+            index[k] += 1
+            if pools[k].get(index[k]) is not None:
+                break
+            index[k] = 0
+            k -= 1
+        if k < 0:
+            return
+
+
+def _pick(nodes: tuple[Node, ...], k: int) -> Expansion:
+    """The rendering that takes option k (modulo their count) at every variant, nested ones too."""
+    out: list[str | Var] = []
+    for n in nodes:
+        if isinstance(n, Variant):
+            out.extend(_pick(n.options[k % len(n.options)], k))
+        else:
+            out.append(n)
+    return tuple(out)
+
+
+def _max_options(nodes: tuple[Node, ...]) -> int:
+    most = 1
+    for n in nodes:
+        if isinstance(n, Variant):
+            most = max(most, len(n.options), *(_max_options(o) for o in n.options))
+    return most
 
 
 def _walk_vars(nodes: tuple[Node, ...], out: list[Var]) -> None:
@@ -131,19 +216,6 @@ def _render(nodes: tuple[Node, ...], values: Mapping[str, str], rng: random.Rand
         else:
             out.extend(_render(rng.choice(n.options), values, rng))
     return out
-
-
-def _all_texts(nodes: tuple[Node, ...], values: Mapping[str, str]) -> list[str]:
-    texts = [""]
-    for n in nodes:
-        if isinstance(n, str):
-            parts = [n]
-        elif isinstance(n, Var):
-            parts = [values[n.name]]
-        else:
-            parts = [t for opt in n.options for t in _all_texts(opt, values)]
-        texts = [a + b for a in texts for b in parts]
-    return texts
 
 
 def _plain(nodes: tuple[Node, ...]) -> list[str]:

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
 from datetime import datetime
 
 from studio.core.clock import SystemClock
 from studio.show.model import Line, Show
-from studio.show.templates import Node, Var, Variant
-
-
-def _texts(nodes: tuple[Node, ...], values: dict[str, str]) -> Iterator[str]:
-    """Every text a template can produce, variants in order (lazily: the caller bounds it)."""
-    options: list[list[str] | Iterator[str]] = []
-    for n in nodes:
-        if isinstance(n, str):
-            options.append([n])
-        elif isinstance(n, Var):
-            options.append([values.get(n.name, "")])
-        else:
-            assert isinstance(n, Variant)
-            options.append(list(itertools.chain.from_iterable(
-                itertools.islice(_texts(opt, values), 64) for opt in n.options)))
-    for combo in itertools.product(*options):  # type: ignore[arg-type]
-        yield "".join(combo)
 
 
 def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> list[tuple[str, str]]:
@@ -38,7 +19,7 @@ def show_lines(show: Show, max_variants: int, at: datetime | None = None) -> lis
 
     def add(line: Line, values: dict[str, str]) -> None:
         lang = line.language or show.language
-        for text in itertools.islice(_texts(line.template.nodes, values), max_variants):
+        for text in line.template.texts(values, max_variants):
             if text.strip() and (text, lang) not in seen:
                 seen.add((text, lang))
                 out.append((text, lang))

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 
 from studio.core.images import ImageError, check_image_file
 from studio.core.problems import Severity
-from studio.show.loader import DAY_NAMES_EN, LoadResult
+from studio.show.load.schedule import DAY_NAMES_EN
+from studio.show.loader import LoadResult
 from studio.show.model import Line, Product, Rundown, ScheduleWindow, Show
 from studio.show.variables import CURRENCY_SYMBOLS, format_amount, format_discount
 

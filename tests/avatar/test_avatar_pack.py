@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 from imagefiles import bomb_png, png
 
-from studio.avatar.pack import (
-    MOUTH_REQUIRED,
-    AvatarPack,
-    PackResult,
-    bundled_pack_names,
-    resolve_pack,
-)
+from studio.avatar.model import MOUTH_REQUIRED
+from studio.avatar.pack import AvatarPack, PackResult, bundled_pack_names, resolve_pack
 from studio.core.problems import Problem, Severity
 
 Loader = Callable[[Path], PackResult]
@@ -183,6 +178,38 @@ def test_bad_values_are_located(manifest: str, make_pack: Builder, load: Loader)
     assert p.key == "format" and "unsupported" in p.message
 
 
+@pytest.mark.parametrize(("old", "new", "key", "message"), [
+    # A whole number too large for a float was a crash (float() overflowed) before the shared reader.
+    ("z = 10\n", "z = 1" + "0" * 400 + "\n", "parts.head.z",
+     "must be between -1e+06 and 1e+06, got 10000000000000000000…"),
+    ("pivot = [50, 60]", "pivot = [50, 1" + "0" * 400 + "]", "parts.head.pivot",
+     "must be between -560 and 700, got [50, 10000000000000000000…]"),
+    ("z = 10\n", "z = inf\n", "parts.head.z", "must be a number, got the number inf"),
+])
+def test_huge_and_infinite_numbers_are_located_errors(manifest: str, make_pack: Builder, load: Loader, old: str,
+                                                      new: str, key: str, message: str) -> None:
+    text = manifest.replace(old, new, 1)
+    p = only(load(make_pack(manifest=text)))
+    assert (p.key, p.message, p.line) == (key, message, line_of(text, new.strip()[-10:]))
+
+
+def test_pack_and_show_word_a_mistake_alike(manifest: str, make_pack: Builder, load: Loader, tmp_path: Path) -> None:
+    # One located-TOML reader: the same slip reads the same in avatar.toml and in show.toml.
+    from studio.show.loader import load_show
+
+    pack = only(load(make_pack(manifest=manifest + "\n[motion]\nbreth = 2\n")))
+    show = tmp_path / "show"
+    (show / "products").mkdir(parents=True)
+    (show / "show.toml").write_text('title = "t"\n[voice]\nrat = 2\n[rundowns.main]\nproducts = ["tea"]\n',
+                                    encoding="utf-8")
+    (show / "products" / "tea.toml").write_text('name = "x"\nprice = 1\npitch = ["hi"]\n', encoding="utf-8")
+    (voice,) = load_show(show).problems
+    assert (pack.severity, pack.message, pack.hint) == (Severity.WARNING, "unknown key 'breth' is ignored",
+                                                        "did you mean 'breath'?")
+    assert (voice.severity, voice.message, voice.hint) == (Severity.WARNING, "unknown key 'rat' is ignored",
+                                                           "did you mean 'rate'?")
+
+
 def test_expression_problems(manifest: str, make_pack: Builder, load: Loader) -> None:
     text = manifest.replace("[expressions.excited]", "[expressions.exited]")
     result = load(make_pack(manifest=text))
@@ -241,7 +268,8 @@ def test_problems_sorted_by_line(manifest: str, make_pack: Builder, load: Loader
 
 
 def test_pack_modules_do_not_import_qt() -> None:
-    code = ("import sys, studio.avatar, studio.avatar.motion, studio.avatar.pack, studio.avatar.mouth, "
+    code = ("import sys, studio.avatar, studio.avatar.motion, studio.avatar.pack, studio.avatar.model, "
+            "studio.avatar.manifest, studio.avatar.mouth, "
             "studio.avatar.layout; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studio.chat.inbox import ANSWERED, DROPPED, QUEUED, Answer, ChatSettings, CommentInbox, expand
+from studio.chat.inbox import ANSWERED, DROPPED, QUEUED, Answer, ChatSettings, CommentInbox
 from studio.compliance.checker import Checker
 from studio.show.loader import load_show
 from studio.show.model import Show
@@ -31,7 +31,7 @@ def spoken_texts(show: Show, answer: Answer) -> list[str]:
         language = line.language or show.language
         values = (product_variables(show.product(answer.product), language, NOW) if answer.product
                   else show_variables(NOW))
-        out += expand(line.template, values, cap=10_000)
+        out += line.template.texts(values, 10_000)
     return out
 
 

@@ -7,19 +7,28 @@ from typing import Any
 import pytest
 
 from studio.compliance import Checker, DenyTerm, Level, ShowWordLists, parse_word_lists
-from studio.compliance.wordlists import KeyPath
+from studio.core.problems import Severity
+from studio.core.toml import KeyPath, TomlReader
 
 Reported = list[tuple[str, KeyPath, str, str]]
 
 
+class Recorder(TomlReader):
+    """The located-TOML reader, keeping each problem's raw key path (the loader formats it)."""
+
+    def __init__(self) -> None:
+        super().__init__("show.toml")
+        self.seen: Reported = []
+
+    def report(self, severity: Severity, path: KeyPath, message: str, hint: str = "",
+               line: int | None = None) -> None:
+        self.seen.append(("error" if severity is Severity.ERROR else "warn", path, message, hint))
+
+
 def parse(table: Any) -> tuple[ShowWordLists, Reported]:
-    seen: Reported = []
-    lists = parse_word_lists(
-        table,
-        lambda path, message, hint: seen.append(("error", path, message, hint)),
-        lambda path, message, hint: seen.append(("warn", path, message, hint)),
-    )
-    return lists, seen
+    reader = Recorder()
+    lists = parse_word_lists(table, reader)
+    return lists, reader.seen
 
 
 def test_absent_table_gives_empty_lists() -> None:

@@ -16,7 +16,8 @@ from studio.cli.show import COMMANDS
 from studio.show import csv_import
 from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
-from studio.show.loader import MAX_PRODUCTS, load_show
+from studio.show.load.products import MAX_PRODUCTS
+from studio.show.loader import load_show
 
 DEMO = demo_show_path()
 

@@ -12,18 +12,11 @@ import tomlkit
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from studio.show.loader import (
-    FAQ_KEYS,
-    LINE_KEYS,
-    PRODUCT_KEYS,
-    RUNDOWN_KEYS,
-    SCHEDULE_KEYS,
-    SHOW_KEYS,
-    WINDOW_KEYS,
-    LoadResult,
-    load_show,
-)
-from studio.show.tomlsource import TomlReadError, parse_toml
+from studio.show.load.lines import FAQ_KEYS, LINE_KEYS
+from studio.show.load.products import PRODUCT_KEYS
+from studio.show.load.schedule import RUNDOWN_KEYS, SCHEDULE_KEYS, WINDOW_KEYS
+from studio.show.loader import SHOW_KEYS, LoadResult, load_show
+from studio.core.toml import TomlReadError, parse_toml
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from studio.show.templates import Template, TemplateError, Var, Variant
+from studio.show.templates import Node, Template, TemplateError, Var, Variant
 
 VALUES = {"name": "龙井", "price": "168", "time": "20:00"}
 
@@ -162,3 +165,73 @@ def test_variant_count_is_capped() -> None:
 
 def test_var_nodes() -> None:
     assert Template.parse("x{price}").nodes == ("x", Var("price", 2))
+
+
+# ---- the one variant expander: what a line can say, in one deterministic order ----
+
+def _every_text(nodes: tuple[Node, ...], values: Mapping[str, str]) -> list[str]:
+    """The plain definition the expander must agree with: the full product, first node slowest."""
+    texts = [""]
+    for n in nodes:
+        if isinstance(n, str):
+            parts = [n]
+        elif isinstance(n, Var):
+            parts = [values.get(n.name, "")]
+        else:
+            parts = [t for opt in n.options for t in _every_text(opt, values)]
+        texts = [a + b for a in texts for b in parts]
+    return texts
+
+
+def test_texts_in_order_last_variant_fastest() -> None:
+    t = Template.parse("{a|b}{c|d|e}")
+    assert list(t.texts({})) == ["ac", "ad", "ae", "bc", "bd", "be"]
+    assert list(t.texts({}, 4)) == ["ac", "ad", "ae", "bc"]
+    assert list(Template.parse("{x{1|2}|y}z{price}").texts(VALUES)) == ["x1z168", "x2z168", "yz168"]
+    assert list(Template.parse("").texts({})) == [""]
+
+
+def test_texts_say_nothing_for_a_missing_variable() -> None:
+    assert list(Template.parse("{只要{price}元|{stock}件}").texts(VALUES)) == ["只要168元", "件"]
+
+
+def test_expansions_keep_variables_for_the_caller_to_fill() -> None:
+    (only,) = Template.parse("只要{price}元").expansions()
+    assert only == ("只要", Var("price", 3), "元")
+
+
+def test_every_option_is_listed_before_the_first_combinations() -> None:
+    t = Template.parse("{a|b|c}{d|e|{f|g}}")
+    texts = ["".join(str(n) for n in e) for e in t.expansions(4, every_option=True)]
+    # option k (modulo their count) at every variant, nested ones too; then the first 4 in order
+    assert texts == ["ad", "be", "cf", "ad", "ae", "af", "ag"]
+    # within the limit nothing is added: the enumeration is complete anyway
+    assert ["".join(str(n) for n in e) for e in t.expansions(12, every_option=True)] == [
+        "ad", "ae", "af", "ag", "bd", "be", "bf", "bg", "cd", "ce", "cf", "cg"]
+
+
+def test_a_long_line_of_many_variants_is_enumerated_lazily() -> None:
+    t = Template.parse("x{a|b}" * 333)  # 666 nodes, 2**333 texts
+    first = list(t.texts({}, 3))
+    assert first == ["xa" * 333, "xa" * 332 + "xb", "xa" * 331 + "xbxa"]
+    assert len(list(t.expansions(3, every_option=True))) == 2 + 3
+
+
+_options = st.recursive(
+    st.text("abc", max_size=2),
+    lambda inner: st.lists(inner, min_size=1, max_size=3).map(lambda opts: "{" + "|".join(opts) + "}"),
+    max_leaves=6,
+)
+_templates = st.lists(st.one_of(_options, st.just("{price}"), st.just("{stock}")), max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(source=_templates, limit=st.one_of(st.none(), st.integers(0, 30)))
+def test_texts_agree_with_the_full_product(source: str, limit: int | None) -> None:
+    try:
+        t = Template.parse(source)
+    except TemplateError:
+        return  # "{a}" alone is a variable name, "{}" is refused: not this test's concern
+    everything = _every_text(t.nodes, VALUES)
+    assert list(t.texts(VALUES, limit)) == everything[:limit]
+    assert len(everything) == t.variant_count()

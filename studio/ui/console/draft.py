@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from studio.show import money
 from studio.show.model import FaqEntry, Line, Product, Show, SourceRef
 from studio.show.templates import Template, TemplateError
 
@@ -33,15 +34,12 @@ def editing_available() -> bool:
 
 
 def parse_money(text: str) -> Decimal | None:
-    """'168', '168.5', '¥168' → Decimal; '' → None; ValueError when it is not an amount."""
-    cleaned = text.strip().lstrip("¥$€").replace(",", "").strip()
-    if not cleaned:
+    """A price typed in the console, read as the show files read it (`studio.show.money`): '' → None
+    (the field is unset); ValueError when it is not an amount or is negative."""
+    if not text.strip():
         return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite() or value < 0:
+    value = money.parse_money(text)  # its MoneyError is a ValueError
+    if value < 0:
         raise ValueError(text)
     return value
 

@@ -1,19 +1,27 @@
-"""Read TOML text safely and remember the line each key and array element starts on.
+"""The located-TOML reader: TOML text read safely, every key's line remembered, values read typed.
 
 `tomllib` gives values but no positions; located error messages need them. After tomllib has
 accepted the text, a small structural scanner walks it again and records, for every key path
-(("products", "faq", 0, "answer") style), the 1-based line where its value begins.
+(("products", "faq", 0, "answer") style), the 1-based line where its value begins. `TomlReader`
+reads values from one such file (text, numbers, tables, known keys…) and turns every unusable
+one into a located `Problem` and a default. The show loader, the avatar pack and the show's word
+lists all read through it, so a mistake is worded and located alike wherever it is made.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import tomllib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+
+from studio.core.problems import Problem, Severity, did_you_mean
+from studio.core.text import describe_hidden, find_hidden, strip_hidden
 
 KeyPath = tuple[str | int, ...]
 
@@ -336,3 +344,154 @@ def format_number(value: object) -> str:
         return f"{value:g}"
     text = str(value)
     return text if len(text) <= 24 else text[:20] + "…"
+
+
+class TomlReader:
+    """Typed reading of one parsed TOML file: an unusable value becomes a located Problem and a default.
+
+    Problems go to `problems` (a list the caller may share between files), each with this file's
+    name, the line of its key path and the key as an operator writes it.
+    """
+
+    def __init__(self, file: str, source: TomlSource | None = None,
+                 problems: list[Problem] | None = None) -> None:
+        self.file = file
+        self.source = source
+        self.problems: list[Problem] = [] if problems is None else problems
+
+    def line(self, path: KeyPath) -> int | None:
+        return self.source.line_of(path) if self.source else None
+
+    # ---- reporting ----
+
+    def report(self, severity: Severity, path: KeyPath, message: str, hint: str = "",
+               line: int | None = None) -> None:
+        """One problem at `path` (on `line` when given, else the line the path is on)."""
+        self.problems.append(Problem(severity, self.file, line or self.line(path), format_key(path),
+                                     message, hint))
+
+    def error(self, path: KeyPath, message: str, hint: str = "", line: int | None = None) -> None:
+        self.report(Severity.ERROR, path, message, hint, line)
+
+    def warn(self, path: KeyPath, message: str, hint: str = "", line: int | None = None) -> None:
+        self.report(Severity.WARNING, path, message, hint, line)
+
+    # ---- typed readers: report and return a default when the value is unusable ----
+
+    def check_keys(self, table: Mapping[str, Any], path: KeyPath, known: Collection[str]) -> None:
+        for key in table:
+            if key not in known:
+                self.warn(path + (key,), f"unknown key '{key}' is ignored", did_you_mean(key, known))
+
+    def table(self, parent: Mapping[str, Any], key: str, path: KeyPath) -> dict[str, Any]:
+        value = parent.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(path + (key,), f"must be a table, got {describe_value(value)}",
+                       f"write it as [{format_key(path + (key,))}] with keys below it")
+            return {}
+        return value
+
+    def clean(self, text: str, path: KeyPath) -> str:
+        """Text that reaches the screen or the voice, without hidden characters (warned, with their names)."""
+        hidden = find_hidden(text)
+        if not hidden:
+            return text
+        one = len(hidden) == 1
+        self.warn(path, f"{'hidden character' if one else f'{len(hidden)} hidden characters'} "
+                        f"{describe_hidden(hidden)} {'is' if one else 'are'} removed before airing",
+                  f"{'it' if one else 'they'} can reverse, hide or disguise text on screen and in speech; "
+                  f"delete {'it' if one else 'them'} from the file")
+        return strip_hidden(text).strip()
+
+    def string(self, table: Mapping[str, Any], key: str, path: KeyPath, *, required: bool = False,
+               default: str = "", allow_empty: bool = False, shown: bool = False) -> str:
+        """A text value; `shown` text (it reaches the screen or the voice) is cleaned by `clean()`."""
+        if key not in table:
+            if required:
+                self.error(path + (key,), "is required", f'add {key} = "…"', line=self.line(path) or 1)
+            return default
+        value = table[key]
+        if not isinstance(value, str):
+            self.error(path + (key,), f"must be text, got {describe_value(value)}",
+                       f'put the value in quotes: {key} = "…"')
+            return default
+        if not value.strip() and not allow_empty:
+            self.error(path + (key,), "must not be empty")
+            return default
+        if not shown:
+            return value.strip()
+        cleaned = self.clean(value.strip(), path + (key,))
+        if not cleaned and not allow_empty:
+            self.error(path + (key,), "must not be empty (it holds only hidden characters)")
+            return default
+        return cleaned
+
+    def strings(self, table: Mapping[str, Any], key: str, path: KeyPath, *,
+                shown: bool = False) -> tuple[str, ...]:
+        value = table.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(path + (key,), f"must be a list of texts, got {describe_value(value)}",
+                       f'write {key} = ["…", "…"]')
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.error(path + (key, i), f"must be text, got {describe_value(item)}")
+                continue
+            text = self.clean(item.strip(), path + (key, i)) if shown else item.strip()
+            if not text:
+                self.warn(path + (key, i), "empty text is ignored")
+            else:
+                out.append(text)
+        return tuple(out)
+
+    def number(self, table: Mapping[str, Any], key: str, path: KeyPath, default: float,
+               lo: float, hi: float, unit: str = "") -> float:
+        if key not in table:
+            return default
+        value = table[key]
+        if not is_number(value):
+            self.error(path + (key,), f"must be a number, got {describe_value(value)}",
+                       f"write {key} = {default:g}")
+            return default
+        if not lo <= value <= hi:
+            self.error(path + (key,), f"must be between {lo:g} and {hi:g}{unit}, got {format_number(value)}")
+            return default
+        return float(value)
+
+    def integer(self, table: Mapping[str, Any], key: str, path: KeyPath, default: int | None,
+                lo: int, hi: int) -> int | None:
+        if key not in table:
+            return default
+        value = table[key]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(path + (key,), f"must be a whole number, got {describe_value(value)}")
+            return default
+        if not lo <= value <= hi:
+            self.error(path + (key,), f"must be between {lo} and {hi}, got {format_number(value)}")
+            return default
+        return value
+
+    def boolean(self, table: Mapping[str, Any], key: str, path: KeyPath, default: bool) -> bool:
+        if key not in table:
+            return default
+        value = table[key]
+        if not isinstance(value, bool):
+            self.error(path + (key,), f"must be true or false, got {describe_value(value)}")
+            return default
+        return value
+
+
+def is_number(value: object) -> bool:
+    """True for a finite TOML number (true/false, nan and inf are not numbers to a reader)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))

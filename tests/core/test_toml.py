@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.show.tomlsource import MAX_FILE_BYTES, TomlReadError, decode_text, parse_toml
+from studio.core.toml import MAX_FILE_BYTES, TomlReadError, decode_text, parse_toml
 
 
 def lines_of(text: str) -> dict:
