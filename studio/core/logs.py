@@ -17,6 +17,8 @@ import traceback
 from pathlib import Path
 from typing import IO
 
+from studio.core.atomic import write_atomic
+
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
 LEVEL_VARIABLE = "STUDIO_LOG_LEVEL"
@@ -76,14 +78,7 @@ def open_private(path: Path, mode: str = "a") -> IO[str]:
 def write_private(path: Path, text: str) -> None:
     """Write `text` readable by this user only (0600), atomically, in a private folder."""
     private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open_private(tmp, "w") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, text, private=True)
 
 
 # ---- the log ----

@@ -13,11 +13,11 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from studio.core.atomic import write_atomic
 from studio.speech.engine import PhonemeEvent, RawAudio, SynthRequest, VoiceInfo, WordEvent
 from studio.speech.wavio import BadWavError, read_wav, write_wav
 
@@ -40,17 +40,6 @@ def cache_key(request: SynthRequest, fingerprint: str) -> str:
     blob = json.dumps([FORMAT_VERSION, fingerprint, request.text, request.voice, int(request.rate),
                        round(float(request.volume), 4)], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class SpeechCache:
@@ -96,12 +85,13 @@ class SpeechCache:
         wav, meta = self._paths(key)
         try:
             wav.parent.mkdir(parents=True, exist_ok=True)
-            write_wav(wav, raw.pcm, raw.sample_rate)
+            # this user's only, as the log is: a line may say a viewer's name
+            write_wav(wav, raw.pcm, raw.sample_rate, private=True)
             info = {"text": request.text, "voice": request.voice, "rate": request.rate,
                     "volume": request.volume, "engine": fingerprint,
                     "words": [[w.sample, w.position, w.length] for w in raw.words],
                     "phonemes": [[p.sample, p.phoneme] for p in raw.phonemes]}
-            _write_atomic(meta, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+            write_atomic(meta, json.dumps(info, ensure_ascii=False), private=True)
         except OSError as exc:
             log.warning("speech cache: cannot write %s: %s", wav, exc)  # a full disk must not stop the show
             return
@@ -176,6 +166,6 @@ class SpeechCache:
                             "gender": v.gender} for v in voices]}
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.root / "voices.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            write_atomic(self.root / "voices.json", json.dumps(data, ensure_ascii=False), private=True)
         except OSError as exc:
             log.warning("speech cache: cannot write the voice list: %s", exc)

@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.core.atomic import write_atomic
 from studio.core.images import ImageError, ImageHeader, check_image, check_image_file
 
 import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
@@ -138,14 +139,10 @@ def _read_cached(target: Path) -> Processed | None:
 
 
 def _write_png(target: Path, rgba: np.ndarray, cut: bool) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     ok, encoded = cv2.imencode(".png", cv2.cvtColor(rgba, cv2.COLOR_RGBA2BGRA))
     if not ok:
         raise PhotoError("cannot encode the processed photo")
-    # Write then rename, so another process never reads half a file.
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(encoded.tobytes())
-    os.replace(tmp, target)
+    write_atomic(target, encoded.tobytes())  # another process never reads half a file
     marker = target.with_suffix(".cut")
     if cut:
         marker.write_bytes(b"")

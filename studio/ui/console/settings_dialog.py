@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.logs import state_dir
+from studio.core.logs import state_dir, write_private
 from studio.show.model import Show, Voice
 
 AUTO = "auto"
@@ -80,17 +80,7 @@ def save_stream_key(key: str) -> Path:
     else:
         data.pop(KEY_NAME, None)
     path = secrets_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".secrets.", suffix=".tmp")  # created 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.chmod(name, 0o600)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    os.chmod(path, 0o600)
+    write_private(path, json.dumps(data))
     return path
 
 
