@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.logs import state_dir, write_private
+from studio.core.redact import mask_key
 from studio.show.model import Show, Voice
 
 AUTO = "auto"
@@ -82,13 +83,6 @@ def save_stream_key(key: str) -> Path:
     path = secrets_path()
     write_private(path, json.dumps(data))
     return path
-
-
-def mask(key: str) -> str:
-    """A key as shown: its last 4 characters only."""
-    if not key:
-        return ""
-    return "•" * max(4, len(key) - 4) + key[-4:] if len(key) > 6 else "•" * len(key)
 
 
 # ---- outputs for going live, built from the same classes `studio live` uses ----
@@ -462,7 +456,7 @@ class SettingsDialog(QDialog):
         self.rtmp_key = QLineEdit()
         self.rtmp_key.setObjectName("rtmpKey")
         self.rtmp_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.rtmp_key.setPlaceholderText(self.tr("saved: %1").replace("%1", mask(self._saved_key))
+        self.rtmp_key.setPlaceholderText(self.tr("saved: %1").replace("%1", mask_key(self._saved_key))
                                          if self._saved_key else self.tr("stream key (推流码)"))
         pform.addRow(self.tr("Stream key"), self.rtmp_key)
         self.clear_key = QPushButton(self.tr("Forget the saved key"))
