@@ -53,7 +53,8 @@ from typing import Any
 from studio.chat.inbox import CommentInbox
 from studio.compliance.normalize import fold
 from studio.core.clock import Clock, SystemClock
-from studio.core.logs import state_dir, write_private
+from studio.core.dirs import state_dir
+from studio.core.logs import write_private
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Speech: offline TTS in a worker process, text preparation, cache, look-ahead and lip-sync. Qt-free."""
 
-from studio.speech.cache import SpeechCache, default_cache_dir
+from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError, SynthRequest, TTSEngine, VoiceInfo
 from studio.speech.lipsync import lip_sync, mouth_at
 from studio.speech.lookahead import LookAhead, SpeechRequest
@@ -13,6 +13,6 @@ from studio.speech.voices import VoiceNotFoundError
 __all__ = [
     "LookAhead", "MouthCue", "MouthShape", "MouthTrack", "PreparedLine", "Speaker", "SpeechCache",
     "SpeechFailure", "SpeechRequest", "SynthRequest", "SynthesisError", "TTSEngine", "Utterance",
-    "VoiceInfo", "VoiceNotFoundError", "WordTiming", "WorkerEngine", "default_cache_dir", "lip_sync",
+    "VoiceInfo", "VoiceNotFoundError", "WordTiming", "WorkerEngine", "lip_sync",
     "mouth_at", "prepare",
 ]

@@ -12,12 +12,12 @@ import hashlib
 import json
 import logging
 import os
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 from studio.core.atomic import write_atomic
+from studio.core.dirs import speech_cache_dir
 from studio.speech.engine import PhonemeEvent, RawAudio, SynthRequest, VoiceInfo, WordEvent
 from studio.speech.wavio import BadWavError, read_wav, write_wav
 
@@ -25,14 +25,6 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1  # bump when what is stored (or how it is keyed) changes
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
-
-
-def default_cache_dir() -> Path:
-    """%LOCALAPPDATA%\\studio\\cache on Windows, $XDG_CACHE_HOME/studio or ~/.cache/studio elsewhere."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "studio" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studio"
 
 
 def cache_key(request: SynthRequest, fingerprint: str) -> str:
@@ -46,7 +38,7 @@ class SpeechCache:
     """Synthesized utterances on disk under `root` (injectable; tests use a temporary folder)."""
 
     def __init__(self, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        self.root = Path(root) if root is not None else default_cache_dir() / "speech"
+        self.root = Path(root) if root is not None else speech_cache_dir()
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._size: int | None = None  # total bytes, counted lazily on first write

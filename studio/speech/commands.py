@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterator
 
 from studio.core import cliargs
 from studio.core.clock import SystemClock
+from studio.core.dirs import speech_cache_dir
 from studio.core.text import strip_hidden
 from studio.show.model import Line, Show, Voice
 from studio.show.templates import Node, Var, Variant
-from studio.speech.cache import SpeechCache, default_cache_dir
+from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
@@ -67,7 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> dict[str, Callable[[argp
 
 def _cache_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", type=cliargs.output_folder("the speech cache"), metavar="DIR",
-                   help=f"where synthesized audio is kept (default {default_cache_dir() / 'speech'})")
+                   help=f"where synthesized audio is kept (default {speech_cache_dir()})")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.logs import state_dir, write_private
+from studio.core.dirs import state_dir
+from studio.core.logs import write_private
 from studio.core.redact import mask_key
 from studio.show.model import Show, Voice
 
