@@ -23,6 +23,7 @@ from studio.core.paths import LOOP_HINT, PathOutsideError, SymlinkLoopError, con
 from studio.core.images import ImageError, NotAnImage, check_image_file, format_of_suffix
 from studio.core.problems import Problem, ProblemReport, Severity, closest, did_you_mean, sort_problems
 from studio.core.text import describe_hidden, find_hidden, strip_hidden
+from studio.core.vocab import CardMode
 from studio.show.model import (
     CANVAS_PRESETS,
     CARD_ACTIONS,
@@ -856,7 +857,8 @@ def _line(f: _File, entry: Any, path: KeyPath, line_id: str, variables: set[str]
                     + "; write {{ and }} for literal braces")
     expression = _choice(f, cues, "expression", path, EXPRESSIONS)
     gesture = _choice(f, cues, "gesture", path, GESTURES)
-    card = _choice(f, cues, "card", path, CARD_ACTIONS)
+    card_cue = _choice(f, cues, "card", path, CARD_ACTIONS)
+    card = CardMode(card_cue) if card_cue else None
     pause = None
     if "pause" in cues:
         pause = f.number(cues, "pause", path, 0.0, 0.0, 60.0, " seconds")

@@ -12,12 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from studio.avatar.layout import place
-from studio.avatar.motion import AvatarInput, Cue, Pose, Rig, pose_at
+from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
 from studio.avatar.mouth import MouthCue, mouth_from_cues
 from studio.avatar.pack import AvatarPack, load_pack, resolve_pack
+from studio.core.vocab import CardMode, Cue
 from studio.show.model import Show
 from studio.stage.compose import template_of
-from studio.stage.state import Caption, CardMode, StageState
+from studio.stage.state import Caption, StageState
 
 # Open shapes cycled through a word's characters: enough variety to read as talking.
 _TALK = "CBDCEBDFCB"

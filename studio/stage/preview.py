@@ -12,10 +12,10 @@ import bisect
 from dataclasses import dataclass
 from datetime import datetime
 
+from studio.core.vocab import CardMode
 from studio.show.model import Product, Show
 from studio.stage.state import (
     Caption,
-    CardMode,
     CardState,
     StageState,
     estimate_word_timings,

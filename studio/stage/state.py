@@ -11,32 +11,11 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import Enum
 
+from studio.core.vocab import CardMode
 from studio.show.model import Product, Show
 from studio.show.variables import product_variables
 from studio.stage.text import units
-
-
-class CardMode(Enum):
-    """What the product card is doing; the values are the show files' `card = "…"` cues."""
-
-    HIDDEN = "hide"
-    SHOWN = "show"
-    PRICE = "highlight_price"
-    POINTS = "selling_points"
-
-    @classmethod
-    def from_cue(cls, cue: str) -> CardMode:
-        """A line's `card` cue ("show", "hide", "highlight_price", "selling_points") as a mode."""
-        for mode in cls:
-            if mode.value == cue:
-                return mode
-        raise ValueError(f"unknown card cue '{cue}' (use {', '.join(m.value for m in cls)})")
-
-    @property
-    def visible(self) -> bool:
-        return self is not CardMode.HIDDEN
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_pose_mouth_follows_the_track_every_frame(rig: Rig) -> None:
 
 
 def test_expression_rest_mouth_replaces_only_the_rest_shape(rig: Rig) -> None:
-    from studio.avatar.motion import Cue
+    from studio.core.vocab import Cue
 
     smile = (Cue(0.0, "smile"),)
     rest = pose_at(rig, AvatarInput(t=5.0, expressions=smile), seed=1)

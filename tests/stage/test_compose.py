@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.show.model import CARD_ACTIONS, CHROMA_GREEN, Background, Product, Show
+from studio.core.vocab import CardMode
+from studio.show.model import CHROMA_GREEN, Background, Product, Show
 from studio.stage.captions import caption_layout, spoken_chars
 from studio.stage.card import ENTER_S, countdown_groups, flash_remaining, presence, saving_badge
 from studio.stage.compose import compose
@@ -29,7 +30,6 @@ from studio.stage.scene import (
 )
 from studio.stage.state import (
     Caption,
-    CardMode,
     CardState,
     StageState,
     estimate_word_timings,
@@ -49,12 +49,6 @@ def full_state(show: Show, template: str, product: str = "serum", live: bool = T
 
 def absolute(layer: Layer, r: Rect) -> Rect:
     return Rect(r.x + layer.dx, r.y + layer.dy, r.w, r.h)
-
-
-def test_every_card_cue_is_a_mode() -> None:
-    assert {CardMode.from_cue(c).value for c in CARD_ACTIONS} == set(CARD_ACTIONS)
-    with pytest.raises(ValueError, match="unknown card cue"):
-        CardMode.from_cue("bounce")
 
 
 def test_compose_is_pure(demo: Show, approx: ApproxMetrics) -> None:
