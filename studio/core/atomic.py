@@ -35,6 +35,29 @@ def write_atomic(path: Path, data: bytes | str, *, private: bool = False) -> Non
         raise
 
 
+def create_atomic(path: Path, data: bytes | str, *, private: bool = False) -> bool:
+    """Create `path` holding `data` unless it exists: True if this call made it, False if it was there.
+
+    For a file several processes may create at once (the control token): exactly one of them
+    makes it, whole, and the others find it and leave it alone.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = write_temp(path, data, private=private)
+    try:
+        os.link(tmp, path)  # atomic, and fails when the name is taken
+        return True
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: the rename, which cannot refuse a file made meanwhile
+        if path.exists():
+            return False
+        replace_file(tmp, path)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_temp(path: Path, data: bytes | str, *, private: bool = False) -> Path:
     """The first half of `write_atomic`: `data` in a new hidden file beside `path`, on the disk.
 
@@ -91,4 +114,4 @@ def _set_mode(fd: int, path: Path, private: bool) -> None:
         pass
 
 
-__all__ = ["PRIVATE_FILE", "replace_file", "write_atomic", "write_temp"]
+__all__ = ["PRIVATE_FILE", "create_atomic", "replace_file", "write_atomic", "write_temp"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from studio.core import atomic
-from studio.core.atomic import replace_file, write_atomic, write_temp
+from studio.core.atomic import create_atomic, replace_file, write_atomic, write_temp
 
 POSIX_MODES = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -113,3 +113,22 @@ def test_elsewhere_a_refused_rename_fails_at_once(tmp_path: Path, monkeypatch: p
     with pytest.raises(PermissionError):
         write_atomic(tmp_path / "a.wav", b"RIFF")
     assert len(tries) == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_create_atomic_makes_a_file_once_and_never_replaces_one(tmp_path: Path) -> None:
+    target = tmp_path / "state" / "control-token"
+    assert create_atomic(target, "first\n", private=True)
+    assert not create_atomic(target, "second\n", private=True)
+    assert target.read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in target.parent.iterdir()] == ["control-token"]  # no temp file left
+
+
+def test_create_atomic_without_hard_links_still_creates_but_does_not_replace(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(a: object, b: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    target = tmp_path / "token"
+    assert create_atomic(target, "first") and not create_atomic(target, "second")
+    assert target.read_text(encoding="utf-8") == "first" and [p.name for p in tmp_path.iterdir()] == ["token"]
