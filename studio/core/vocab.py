@@ -10,7 +10,7 @@ the /status JSON and the logs, so those formats do not change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class CardMode(StrEnum):
@@ -43,4 +43,47 @@ class Cue:
     name: str
 
 
-__all__ = ["CardMode", "Cue", "PlayoutStatus"]
+class MouthShape(str, Enum):
+    """Rhubarb Lip Sync's mouth shapes, the set 2D animators draw."""
+
+    A = "A"  # closed: m, b, p
+    B = "B"  # slightly open, teeth together: most consonants, ee
+    C = "C"  # open: e, a in "cat"
+    D = "D"  # wide open: a in "father"
+    E = "E"  # slightly rounded: o, er
+    F = "F"  # puckered: oo, w
+    G = "G"  # upper teeth on lower lip: f, v
+    H = "H"  # tongue up: l
+    X = "X"  # rest: silence
+
+
+@dataclass(frozen=True)
+class MouthCue:
+    """One mouth shape held from `start` to `end` (seconds from the start of its track)."""
+
+    start: float
+    end: float
+    shape: MouthShape
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class WordTiming:
+    """When a word (or one Chinese character, or a whole number like "168.5元") is spoken.
+
+    Seconds from the start of the line. `text` is the caption text at [char_start, char_end),
+    not what the voice read.
+    """
+
+    text: str
+    start: float
+    end: float
+    char_start: int
+    char_end: int
+    estimated: bool = False  # True when placed from the audio or the text, not from engine events
+
+
+__all__ = ["CardMode", "Cue", "MouthCue", "MouthShape", "PlayoutStatus", "WordTiming"]

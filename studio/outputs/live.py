@@ -79,8 +79,7 @@ class ProgramView:
         caption = None
         entry = ps.entry
         if entry is not None and ps.t < entry.pause_end + 0.5:
-            caption = Caption.from_timings(entry.segment.text, entry.start, entry.utterance.words,
-                                           end=entry.pause_end)
+            caption = Caption(entry.segment.text, entry.start, entry.utterance.words, end=entry.pause_end)
         ticker = None
         if not self.live and entry is not None and entry.findings and ps.t < entry.pause_end:
             # Preview plays what live would skip, so the operator hears it: the ticker says so.

@@ -7,12 +7,12 @@ from studio.speech.lookahead import LookAhead, SpeechRequest
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
 from studio.speech.textprep import PreparedLine, prepare
-from studio.speech.types import MouthCue, MouthShape, MouthTrack, SpeechFailure, Utterance, WordTiming
+from studio.speech.types import MouthTrack, SpeechFailure, Utterance
 from studio.speech.voices import VoiceNotFoundError
 
 __all__ = [
-    "LookAhead", "MouthCue", "MouthShape", "MouthTrack", "PreparedLine", "Speaker", "SpeechCache",
+    "LookAhead", "MouthTrack", "PreparedLine", "Speaker", "SpeechCache",
     "SpeechFailure", "SpeechRequest", "SynthRequest", "SynthesisError", "TTSEngine", "Utterance",
-    "VoiceInfo", "VoiceNotFoundError", "WordTiming", "WorkerEngine", "lip_sync",
+    "VoiceInfo", "VoiceNotFoundError", "WorkerEngine", "lip_sync",
     "mouth_at", "prepare",
 ]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.dirs import speech_cache_dir
+from studio.core.vocab import MouthShape
 from studio.core.text import strip_hidden
 from studio.show.model import Line, Show, Voice
 from studio.show.templates import Node, Var, Variant
@@ -23,7 +24,7 @@ from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
-from studio.speech.types import MouthShape, Utterance
+from studio.speech.types import Utterance
 from studio.speech.voices import VoiceNotFoundError
 from studio.speech.wavio import write_wav
 

@@ -227,7 +227,7 @@ def test_saving_badge(demo: Show) -> None:
 def test_captions_light_up_word_by_word(demo: Show, approx: ApproxMetrics) -> None:
     text = "今天直播间只要168元"
     words = estimate_word_timings(text)
-    assert words[0][0] == 0.0 and all(a[1] <= b[0] + 1e-9 for a, b in zip(words, words[1:]))
+    assert words[0].start == 0.0 and all(a.end <= b.start + 1e-9 for a, b in zip(words, words[1:]))
     assert spoken_chars(words, -1.0) == 0.0
     assert spoken_chars(words, 100.0) == len(text)
     mid = [spoken_chars(words, k * 0.1) for k in range(40)]
@@ -250,7 +250,7 @@ def test_long_captions_page_two_lines_at_a_time(demo: Show, approx: ApproxMetric
     state = replace(state_for(demo, "tea", template="portrait"), caption=Caption(text, 0.0, words))
     first = [i.text for i in walk(compose(state, 0.5, approx).items) if isinstance(i, Text)
              and i.colour[:3] == (255, 255, 255) and i.text in text]
-    last = [i.text for i in walk(compose(state, words[-1][1] + 0.1, approx).items) if isinstance(i, Text)
+    last = [i.text for i in walk(compose(state, words[-1].end + 0.1, approx).items) if isinstance(i, Text)
             and i.colour[:3] == (255, 255, 255) and i.text in text]
     assert first and last and first != last, "the page turns as speech moves on"
 
