@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from studio.core.vocab import CardMode
 from studio.show import money
 from studio.show.model import FaqEntry, Line, Product, Show, SourceRef
 from studio.show.templates import Template, TemplateError
@@ -42,6 +43,11 @@ def parse_money(text: str) -> Decimal | None:
     if value < 0:
         raise ValueError(text)
     return value
+
+
+def _line_attrs(changes: dict[str, Any]) -> dict[str, Any]:
+    """Cue edits as `Line` attributes: the widgets' card word becomes its CardMode."""
+    return {_CUE_ATTR[k]: CardMode(v) if k == "card" and v is not None else v for k, v in changes.items()}
 
 
 def line_cues(line: Line) -> dict[str, Any]:
@@ -378,13 +384,13 @@ class ShowDraft(QObject):
             line = pitch[op.index]
             if "text" in changes:
                 line = replace(line, template=Template.parse(changes.pop("text")))
-            pitch[op.index] = replace(line, **{_CUE_ATTR[k]: v for k, v in changes.items()})
+            pitch[op.index] = replace(line, **_line_attrs(changes))
         elif op.kind == "insert":
             self._new_lines += 1
             template = Template.parse(changes.pop("text"))
             pitch.insert(op.index, Line(f"{op.product_id}/pitch/new-{self._new_lines}", template,
                                         source=SourceRef(product.source.file),
-                                        **{_CUE_ATTR[k]: v for k, v in changes.items()}))
+                                        **_line_attrs(changes)))
         elif op.kind == "remove":
             del pitch[op.index]
         elif op.kind == "move":

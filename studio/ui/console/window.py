@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from studio.checks import check_show
 from studio.core.clock import SystemClock
+from studio.core.vocab import PlayoutStatus
 from studio.show.loader import LoadResult
 from studio.show.model import Show
 from studio.runner.paths import asrun_folder
@@ -744,7 +745,7 @@ class ConsoleWindow(QMainWindow):
         if self.session is None:
             return
         playout = self.session.playout
-        if playout.status == "paused" or self.pause_wanted:
+        if playout.status is PlayoutStatus.PAUSED or self.pause_wanted:
             playout.resume()
             self.pause_wanted = False
         else:
@@ -827,7 +828,7 @@ class ConsoleWindow(QMainWindow):
         if self.session is None:
             return
         playout = self.session.playout
-        if playout.status == "stopped":  # "stop after product" reached its end
+        if playout.status is PlayoutStatus.STOPPED:  # "stop after product" reached its end
             self._session_ended()
             return
         t = self._position()
@@ -839,7 +840,7 @@ class ConsoleWindow(QMainWindow):
         upcoming = [self._segment_text(s) for s in playout.up_next()[:2]]
         next_up = self.tr("Up next: %1").replace("%1", "  ›  ".join(upcoming)) if upcoming else ""
         status = playout.status
-        if status == "on_air" and self.pause_wanted:
+        if status is PlayoutStatus.ON_AIR and self.pause_wanted:
             status = "pausing"
         self.transport.set_status(status, t, now, next_up, self._health())
         asrun = getattr(self.session, "asrun", None)
