@@ -245,8 +245,8 @@ READING, WORKING, WRITING, LINGERING, CLOSED = range(5)
 class _Conn:
     """One client connection and the request it is sending."""
 
-    __slots__ = ("sock", "address", "deadline", "buf", "state", "method", "path", "route", "version",
-                 "headers", "need", "out")
+    __slots__ = ("address", "buf", "deadline", "headers", "method", "need", "out", "path", "route", "sock",
+                 "state", "version")
 
     def __init__(self, sock: socket.socket, address: str, deadline: float) -> None:
         self.sock = sock
@@ -797,7 +797,8 @@ class ControlServer:
 
     # ---- the answer (on a worker of the request's class) ----
 
-    def answer(self, route: str, headers: Message, body: bytes, length: int) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def answer(self, route: str, headers: Message, body: bytes,
+               length: int) -> tuple[int, dict[str, Any], dict[str, str]]:
         """Answer an admitted request: (status, JSON body, extra headers). Raises ApiError."""
         if route == "/status":
             return 200, {"ok": True, **self.status(), "chat": self.inbox.stats()}, {}

@@ -86,7 +86,7 @@ def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     return w
 
 
-def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
+def _stage_kit(show: Show, args: argparse.Namespace, command: str):
     """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
     from studio.stage.qt_fonts import FontRequirementError
     from studio.stage.qt_setup import build_stage

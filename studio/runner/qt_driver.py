@@ -82,7 +82,7 @@ class SilentClock(ProgramClock):
 class AudioClock(ProgramClock):
     """Plays the program through a QAudioSink; the device's progress is the master clock."""
 
-    def __init__(self, playout: Playout, device=None, parent: QObject | None = None) -> None:  # noqa: ANN001
+    def __init__(self, playout: Playout, device=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.playout = playout
         fmt = QAudioFormat()

@@ -23,14 +23,14 @@ MIN_REST = 0.10  # seconds: a silence this long (or longer) shows the mouth at r
 TRANSITION = 0.06  # seconds: how long before a cue ends mouth_at starts blending to the next
 
 # IPA letters → shapes. Consonants not listed are B (teeth together, lips apart).
-_CONSONANT = {**{c: S.A for c in "pbmɓʙ"}, **{c: S.G for c in "fvʋɱ"},
-              **{c: S.H for c in "lɫɭʎɬ"}, **{c: S.F for c in "wɥʍ"}}
+_CONSONANT = {**dict.fromkeys("pbmɓʙ", S.A), **dict.fromkeys("fvʋɱ", S.G),
+              **dict.fromkeys("lɫɭʎɬ", S.H), **dict.fromkeys("wɥʍ", S.F)}
 _VOWEL = {
-    **{c: S.D for c in "aɑäɶ"},
-    **{c: S.C for c in "æɛeəʌɐɤɘ"},
-    **{c: S.E for c in "oɔɒøœɞɵɜɚɝ"},
-    **{c: S.F for c in "uʊyʏ"},
-    **{c: S.B for c in "iɪɨɯ"},
+    **dict.fromkeys("aɑäɶ", S.D),
+    **dict.fromkeys("æɛeəʌɐɤɘ", S.C),
+    **dict.fromkeys("oɔɒøœɞɵɜɚɝ", S.E),
+    **dict.fromkeys("uʊyʏ", S.F),
+    **dict.fromkeys("iɪɨɯ", S.B),
 }
 _OPENNESS = {S.D: 4, S.C: 3, S.E: 2, S.F: 1, S.B: 0}
 _IGNORED = set("ːˑˈˌ.'ʰʲʷˠˤ̪̩̯̃̊̚-_|0123456789˥˦˧˨˩ ")
@@ -67,7 +67,7 @@ def phoneme_shapes(ipa: str) -> list[tuple[MouthShape, float]]:
             weights.append(1.6 if u is nucleus else 1.0)
     total = sum(weights)
     out: list[tuple[MouthShape, float]] = []
-    for (_, shape), w in zip(units, weights):
+    for (_, shape), w in zip(units, weights, strict=True):
         if out and out[-1][0] == shape:
             out[-1] = (shape, out[-1][1] + w / total)
         else:
@@ -377,7 +377,7 @@ def track_from_audio(pcm: np.ndarray, sample_rate: int, fps: int = 30) -> MouthT
     ends = np.concatenate((change, [len(voted)]))
     centre = (_WIN / 2 - _HOP / 2) / sample_rate
     segs: list[list] = []
-    for a, b in zip(starts, ends):
+    for a, b in zip(starts, ends, strict=True):
         shape = _CODES[int(voted[a])]
         t0 = 0.0 if a == 0 else a * hop + centre
         t1 = duration if b == len(voted) else b * hop + centre

@@ -141,7 +141,7 @@ class Speaker:
                                             p.first, p.last)
             else:
                 times = estimate_timings(p.chunk, p.pcm[p.first:p.last], p.sample_rate)
-            for tok, tt in zip(p.chunk.tokens, times):
+            for tok, tt in zip(p.chunk.tokens, times, strict=True):  # a time (or None) per token
                 if tt is None:
                     continue
                 words.append(WordTiming(line.text[tok.char_start:tok.char_end], base + tt[0],

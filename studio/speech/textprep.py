@@ -49,7 +49,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _TOKEN = re.compile(
     rf"""
-    (?P<skip><[^<>\n]{{1,200}}>|https?://[^\s<>]*[^\s<>.,!?;:，。！？]|\]\([^)\s]*\))               # markup, URLs, link targets
+    (?P<skip><[^<>\n]{{1,200}}>|https?://[^\s<>]*[^\s<>.,!?;:，。！？]|\]\([^)\s]*\))  # markup, URLs, link targets
   | (?P<time>(?<![\d.])(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d:]))
   | (?P<money>(?P<cur>{_CURRENCY})\s?(?P<mnum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
               (?P<msuf>元|块)?)

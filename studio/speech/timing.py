@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -72,7 +73,7 @@ def _fill_missing(chunk: Chunk, times: TokenTimes, duration: float) -> TokenTime
         total = sum(weights) or 1.0
         t = lo
         span = max(0.0, hi - lo)
-        for k, w in zip(range(i, j), weights):
+        for k, w in zip(range(i, j), weights, strict=True):
             d = span * w / total
             times[k] = (t, t + d, True)
             t += d
@@ -94,7 +95,7 @@ def estimate_timings(chunk: Chunk, pcm: np.ndarray, sample_rate: int) -> TokenTi
     # Fill short silences (stop closures) so only real pauses are skipped.
     gap_frames = int(0.08 / window)
     idx = np.flatnonzero(mask)
-    for a, b in zip(idx[:-1], idx[1:]):
+    for a, b in pairwise(idx):
         if 1 < b - a <= gap_frames:
             mask[a:b] = True
     voiced_times = np.flatnonzero(mask) * window  # the start of each voiced window

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -113,7 +114,7 @@ def silent_gaps(pcm: np.ndarray, sample_rate: int, min_gap: float = 0.0) -> list
     n = max(1, int(round(sample_rate * WINDOW_SECONDS)))
     gaps = []
     idx = np.flatnonzero(mask)
-    for a, b in zip(idx[:-1], idx[1:]):
+    for a, b in pairwise(idx):
         if b - a > 1:
             start, end = (a + 1) * n / sample_rate, b * n / sample_rate
             if end - start >= min_gap:

@@ -60,7 +60,7 @@ class Pyttsx3Backend:
         try:
             from pyttsx3.drivers import _espeak
             from pyttsx3.drivers.espeak import EspeakDriver
-        except Exception:
+        except Exception:  # noqa: BLE001 - another pyttsx3 (or no espeak library): plain synthesis
             return None
         if not hasattr(EspeakDriver, "_moduleInitialized") or EspeakDriver._moduleInitialized:
             return None
@@ -206,7 +206,7 @@ def serve(stdin: TextIO, proto: TextIO) -> int:
                 else:
                     raise ValueError(f"unknown op {op!r}")
             answer = {"id": rid, "ok": True, "chatter": chatter.getvalue(), **result}
-        except Exception as exc:  # one bad request must not end the worker; the supervisor decides
+        except Exception as exc:  # noqa: BLE001 - one bad request must not end the worker; the supervisor decides
             answer = {"id": rid, "ok": False, "error": f"{type(exc).__name__}: {exc}",
                       "chatter": chatter.getvalue()}
         proto.write(json.dumps(answer, ensure_ascii=False) + "\n")

@@ -572,7 +572,7 @@ def card_layer(state: StageState, tpl: Template, t: float, metrics: TextMetrics,
 
     if parts.countdown is not None and groups:
         slots = parts.countdown
-        for cx, digits in zip(slots.centres, groups):
+        for cx, digits in zip(slots.centres, groups, strict=True):  # the slots were laid out for these groups
             w = metrics.advance(digits, slots.font)
             items.append(Text(cx - w / 2, slots.baseline, digits, slots.font, slots.colour, w))
 

@@ -23,7 +23,9 @@ from studio.core.atomic import write_atomic
 from studio.core.dirs import cache_dir
 from studio.core.images import ImageError, ImageHeader, check_image, check_image_file
 
-import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
+# isort: split
+# cv2 after studio.core.images, which caps OpenCV's decoder before cv2 loads
+import cv2
 import numpy as np
 
 ALGORITHM = "v2"  # part of the cache key: bump it when the processing changes

@@ -46,7 +46,7 @@ def _rundown(doc: TOMLDocument, rid: str) -> Table:
 
 
 def set_rundown(doc: TOMLDocument, rid: str, items: Sequence[str | tuple[str, int] | RundownItem],
-                taken: set[str], title: str | None | Keep = KEEP, shuffle: bool | None | Keep = KEEP) -> bool:
+                taken: set[str], title: str | Keep | None = KEEP, shuffle: bool | Keep | None = KEEP) -> bool:
     """Create or replace a rundown's products (ids among `taken`) and title/shuffle; True when it changed."""
     if not isinstance(rid, str) or not ID_PATTERN.match(rid):
         raise EditError(f"'{rid}' cannot be a rundown id; use letters, digits, '-' or '_'")
