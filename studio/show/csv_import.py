@@ -508,7 +508,8 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
     doc = editor.show_doc.unwrap()
     # The show's own list problems are the loader's to report: this reader's are dropped.
     checker = Checker(lists=parse_word_lists(doc.get("compliance"), TomlReader(SHOW_FILE)))
-    language = doc.get("language") if isinstance(doc.get("language"), str) else "zh-CN"
+    written = doc.get("language")
+    language = written if isinstance(written, str) else "zh-CN"
     kept = []
     for p in result.products:
         blocked = False

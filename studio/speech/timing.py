@@ -67,8 +67,10 @@ def _fill_missing(chunk: Chunk, times: TokenTimes, duration: float) -> TokenTime
         j = i
         while j < n and times[j] is None:
             j += 1
-        lo = times[i - 1][1] if i > 0 and times[i - 1] else 0.0  # type: ignore[index]
-        hi = times[j][0] if j < n and times[j] else duration  # type: ignore[index]
+        before = times[i - 1] if i > 0 else None
+        after = times[j] if j < n else None
+        lo = before[1] if before else 0.0
+        hi = after[0] if after else duration
         weights = [syllable_weight(chunk.text[t.spoken_start:t.spoken_end]) for t in chunk.tokens[i:j]]
         total = sum(weights) or 1.0
         t = lo
@@ -95,9 +97,9 @@ def estimate_timings(chunk: Chunk, pcm: np.ndarray, sample_rate: int) -> TokenTi
     # Fill short silences (stop closures) so only real pauses are skipped.
     gap_frames = int(0.08 / window)
     idx = np.flatnonzero(mask)
-    for a, b in pairwise(idx):
-        if 1 < b - a <= gap_frames:
-            mask[a:b] = True
+    for before, after in pairwise(idx):
+        if 1 < after - before <= gap_frames:
+            mask[before:after] = True
     voiced_times = np.flatnonzero(mask) * window  # the start of each voiced window
     weights = [syllable_weight(chunk.text[t.spoken_start:t.spoken_end]) for t in chunk.tokens]
     total = sum(weights)

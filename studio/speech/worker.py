@@ -187,9 +187,12 @@ def serve(stdin: TextIO, proto: TextIO) -> int:
         chatter = io.StringIO()
         try:
             with contextlib.redirect_stdout(chatter):
-                if backend is None and op != "quit":
+                if op == "quit":
+                    proto.write(json.dumps({"id": rid, "ok": True}) + "\n")
+                    proto.flush()
+                    return 0
+                if backend is None:
                     backend = Pyttsx3Backend()
-                assert backend is not None or op == "quit"
                 if op == "hello":
                     result: dict[str, Any] = {"driver": backend.driver, "events": backend.events_hooked,
                                               **_versions()}
@@ -199,10 +202,6 @@ def serve(stdin: TextIO, proto: TextIO) -> int:
                     result = backend.synth(req["text"], req["voice"], req.get("rate", 175),
                                            req.get("volume", 1.0), req["path"],
                                            float(req.get("timeout", 10.0)))
-                elif op == "quit":
-                    proto.write(json.dumps({"id": rid, "ok": True}) + "\n")
-                    proto.flush()
-                    return 0
                 else:
                     raise ValueError(f"unknown op {op!r}")
             answer = {"id": rid, "ok": True, "chatter": chatter.getvalue(), **result}

@@ -212,7 +212,8 @@ def plain_background(rgb: np.ndarray) -> np.ndarray | None:
         return None
     if median.min() < 150:  # dark studio backgrounds: shadows cannot be told from the product
         return None
-    return median.astype(np.float32)
+    background: np.ndarray = median.astype(np.float32)
+    return background
 
 
 def cut_out(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
@@ -270,7 +271,8 @@ def cut_out(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
 def _differs_from_border(rgb: np.ndarray) -> np.ndarray:
     """Pixels unlike the border's median colour: what trimming keeps on a non-plain photo."""
     median = np.median(_border(rgb).astype(np.int16), axis=0)
-    return np.abs(rgb.astype(np.int16) - median).max(axis=2) > PLAIN_SPREAD
+    differs: np.ndarray = np.abs(rgb.astype(np.int16) - median).max(axis=2) > PLAIN_SPREAD
+    return differs
 
 
 def _trim(rgba: np.ndarray, keep: np.ndarray | None) -> np.ndarray:

@@ -35,7 +35,7 @@ def by_identity(maxsize: int = 64) -> Callable[[Callable[..., R]], Callable[...,
             recent[key] = (args, value)
             return value
 
-        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # as lru_cache's wrapper has
         return call
 
     return wrap
