@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studio.cli import main  # noqa: E402 (after the path fix, for running from a checkout)
+from studio.cli import main
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -40,16 +40,17 @@ def sheet(rows: int) -> bytes:
 
 
 def run(csv_path: Path, base: Path, dry: bool) -> float:
-    from studio.core.assets import demo_show_path
     from studio.cli.command import register
     from studio.cli.show import COMMANDS
+    from studio.core.assets import demo_show_path
 
     show = base / "show"
     shutil.rmtree(show, ignore_errors=True)
     shutil.copytree(demo_show_path(), show)
     parser = argparse.ArgumentParser()
     handler = register(parser.add_subparsers(dest="command"), COMMANDS)["import-csv"]
-    args = parser.parse_args(["import-csv", str(show), str(csv_path), "--rundown", "bulk"] + (["--dry-run"] if dry else []))
+    args = parser.parse_args(["import-csv", str(show), str(csv_path), "--rundown", "bulk",
+                              *(["--dry-run"] if dry else [])])
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         handler(args)

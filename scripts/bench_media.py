@@ -172,8 +172,9 @@ def main() -> int:
             base = Path(tmp) / f"{w}x{h}"
             base.mkdir()
             show = make_show(base, (w, h))
-            print(f"{w}×{h} ({w * h / 1e6:.1f} MP) JPEG photo ({(show / 'media' / 'photo.jpg').stat().st_size / 1e6:.1f}"
-                  f" MB) and backdrop, median of {args.repeat}:")
+            photo_mb = (show / "media" / "photo.jpg").stat().st_size / 1e6
+            print(f"{w}×{h} ({w * h / 1e6:.1f} MP) JPEG photo ({photo_mb:.1f} MB) and backdrop,"
+                  f" median of {args.repeat}:")
             for step in ("check", "prepare", "first-frame"):
                 runs = []
                 for i in range(args.repeat):

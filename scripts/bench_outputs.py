@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 FPS = 30
 RATE = 22_050
@@ -51,7 +51,7 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
     from studio.stage.qt_setup import build_stage
     from studio.stage.templates import template_named
 
-    global _APP  # the stage's fonts need a QGuiApplication alive while it draws
+    global _APP  # noqa: PLW0603 - the stage's fonts need a QGuiApplication alive while it draws
     _APP = QGuiApplication.instance() or QGuiApplication([])
     show = load_show(demo_show_path()).show
     assert show is not None
@@ -100,7 +100,7 @@ def record(template: str, seconds: float, synthetic: bool, paced: bool) -> dict[
         try:
             frames = stage_frames(template, distinct)
             source = "demo stage"
-        except Exception as exc:  # no Qt or no demo show: the gradient still measures the encoder
+        except Exception as exc:  # noqa: BLE001 - no Qt or no demo show: the gradient still measures the encoder
             print(f"  (stage frames unavailable: {exc}; using a gradient)", file=sys.stderr)
             frames = gradient_frames(size, distinct)
     else:

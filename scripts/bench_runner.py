@@ -22,16 +22,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.core.assets import demo_show_path  # noqa: E402
-from studio.runner.asrun import AsRunLog  # noqa: E402
-from studio.runner.planner import Planner  # noqa: E402
-from studio.runner.playout import Playout  # noqa: E402
-from studio.show.loader import load_show  # noqa: E402
-from studio.speech.cache import SpeechCache  # noqa: E402
-from studio.speech.lookahead import LookAhead  # noqa: E402
-from studio.speech.speaker import Speaker  # noqa: E402
-from studio.speech.supervisor import WorkerEngine  # noqa: E402
-from studio.speech.types import MouthTrack, Utterance, frozen_pcm  # noqa: E402
+from studio.core.assets import demo_show_path
+from studio.runner.asrun import AsRunLog
+from studio.runner.planner import Planner
+from studio.runner.playout import Playout
+from studio.show.loader import load_show
+from studio.speech.cache import SpeechCache
+from studio.speech.lookahead import LookAhead
+from studio.speech.speaker import Speaker
+from studio.speech.supervisor import WorkerEngine
+from studio.speech.types import MouthTrack, Utterance, frozen_pcm
 
 START = datetime(2026, 11, 26, 14, 0)
 

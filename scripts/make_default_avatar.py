@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studio.core.assets import avatar_packs_dir  # noqa: E402
+from studio.core.assets import avatar_packs_dir
 
 W, H = 1000, 1400
 CX = W / 2

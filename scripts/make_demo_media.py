@@ -30,14 +30,15 @@ import math
 import os
 import random
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
@@ -53,7 +54,7 @@ from PySide6.QtGui import (  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studio.core.assets import demo_show_path  # noqa: E402
+from studio.core.assets import demo_show_path
 
 DEFAULT_OUTDIR = demo_show_path() / "media"
 
@@ -455,7 +456,7 @@ def _leaf_halves(length: float, width: float, bend: float = 0.0
 def _draw_leaf(p: QPainter, x: float, y: float, length: float, width: float,
                angle: float, tone: float, bend: float = 0.0) -> None:
     base = mix(QColor("#6f7f2a"), QColor("#a4aa48"), tone)
-    whole, upper, lower = _leaf_halves(length, width, bend)
+    _whole, upper, lower = _leaf_halves(length, width, bend)
     p.save()
     p.translate(x, y)
     p.rotate(angle)
@@ -546,7 +547,7 @@ def make_tea(size: int = 1024) -> QImage:
     for col, alpha, pts in hills:
         hp = QPainterPath()
         hp.moveTo(pts[0][0], pts[0][1] * k)
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        for (x0, y0), (x1, y1) in pairwise(pts):
             mx = (x0 + x1) / 2
             hp.cubicTo(mx, y0 * k, mx, y1 * k, x1, y1 * k)
         hp.lineTo(cx + 300 * k, body_bottom + ry + 5)

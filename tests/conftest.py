@@ -135,6 +135,82 @@ def symlink() -> Callable[[Path, Path], None]:
     return make
 
 
+# ---- markers: `gui` (needs a Qt platform) and `slow` (`-m "not slow"` runs the rest in under a minute) ----
+
+TESTS = Path(__file__).resolve().parent
+
+# Every test that takes more than about half a second (measured with `pytest --durations=0`): a file
+# name alone marks every test in it, "file::function" one test with all its parameters. File names,
+# not paths, so that a test file moved to another folder keeps its mark; tests/test_lint.py checks
+# that every entry still names a test.
+SLOW = frozenset({
+    # whole files: shows going live, outputs, real-time clocks, the console's windows
+    "test_asrun_live.py", "test_console.py", "test_console_approval.py", "test_console_asrun.py",
+    "test_console_dialogs.py", "test_console_editing.py", "test_console_files.py", "test_console_live_lock.py",
+    "test_live_outputs.py", "test_live_session.py", "test_live_shows.py", "test_qt_driver.py",
+    "test_render_approval.py", "test_render_cancel.py", "test_resume.py",
+    # single tests
+    "test_avatar_render.py::test_contact_sheet_renders",
+    "test_cli.py::test_python_m_studio_check_runs",
+    "test_cli_args.py::test_a_bad_argument_is_one_line_and_exit_2",
+    "test_cli_args.py::test_good_values_pass_the_checks",
+    "test_commands.py::test_stage_package_is_qt_free_outside_qt_modules",
+    "test_commands.py::test_stage_writes_a_frame",
+    "test_console_faq.py::test_empty_keywords_or_bad_template_are_not_applied",
+    "test_control_limits.py::test_an_answer_says_why_when_the_comment_budget_is_used_up",
+    "test_control_limits.py::test_half_open_connections_are_closed_at_the_deadline",
+    "test_control_limits.py::test_slow_comment_handling_fills_its_own_budget_only",
+    "test_control_limits.py::test_slow_loris_and_a_comment_flood_do_not_lock_the_operator_out",
+    "test_csv_import.py::test_rows_beyond_the_shows_product_limit_are_listed_not_lost",
+    "test_csv_import.py::test_two_hundred_rows",
+    "test_cutout.py::test_demo_photos_are_cut_out",
+    "test_editing.py::test_random_edits_never_break_the_show",
+    "test_faults.py::test_a_failing_worker_is_restarted_retried_once_then_reported",
+    "test_faults.py::test_one_fault_is_recovered_by_the_retry",
+    "test_faults.py::test_the_look_ahead_keeps_going_through_a_hang",
+    "test_fuzz.py::test_random_toml_documents_never_crash_the_loader",
+    "test_fuzz.py::test_random_values_for_known_product_keys",
+    "test_fuzz.py::test_random_values_for_known_show_keys",
+    "test_inbox.py::test_hostile_comments_never_crash_or_air_a_banned_word",
+    "test_lint.py::test_mypy_finds_nothing",
+    "test_live.py::test_live_headless_speaks_and_logs",
+    "test_live.py::test_preview_window_shows_the_pitch_on_a_real_display",
+    "test_logs.py::test_studio_logs_info_by_default_and_debug_when_asked",
+    "test_lookahead_cli.py::test_look_ahead_has_every_line_ready_before_it_is_due",
+    "test_lookahead_cli.py::test_synth_fills_the_cache_for_the_demo_show",
+    "test_media_guards.py::test_a_large_photo_is_decoded_small_and_prepared_once",
+    "test_media_guards.py::test_an_image_replaced_on_air_becomes_the_placeholder",
+    "test_pacing.py::test_no_drift_over_hours",
+    "test_packaging.py::test_the_wheel_runs_the_demo_show_from_a_clean_venv",
+    "test_playout.py::test_a_simulated_day_is_complete_and_flat",
+    "test_properties.py::test_block_terms_partly_in_pinyin_are_still_found",
+    "test_real_engine.py::test_every_mandarin_line_of_the_demo_show_is_read_as_mandarin",
+    "test_recorder.py::test_segments_cut_on_keyframes_without_losing_frames",
+    "test_recorder.py::test_ten_seconds_in_sync",
+    "test_render.py::test_render_writes_h264_aac_in_sync",
+    "test_rtmp.py::test_push_reconnects_after_the_server_goes_away",
+    "test_rtmp.py::test_refused_connection_is_a_clear_error",
+    "test_show_overview.py::test_gui_command_saves_a_real_screenshot",
+    "test_stream_window.py::test_real_window_shows_the_stage_scaled_to_fit",
+    "test_text.py::test_long_and_hostile_text_is_handled_in_linear_time",
+    "test_unsafe_speech.py::test_nothing_unsafe_is_ever_queued_for_speech",
+})
+
+QT_FIXTURES = {"qtbot", "qapp"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`slow` for the tests in SLOW; `gui` for the tests that use Qt's fixtures or live in tests/ui."""
+    for item in items:
+        name = item.path.name
+        function = getattr(item, "originalname", item.name)
+        if name in SLOW or f"{name}::{function}" in SLOW:
+            item.add_marker(pytest.mark.slow)
+        in_ui = item.path.is_relative_to(TESTS / "ui")
+        if in_ui or QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
 # Every per-user folder a test (or a program it starts) could write to: logs, as-run records,
 # caches, settings (QSettings), the control token. Tests must never touch the real user's.
 USER_FOLDERS = ("HOME", "USERPROFILE", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
@@ -248,7 +324,7 @@ class ToneSource:
             self.keys.pop(k, None)
 
 
-@pytest.fixture()
+@pytest.fixture
 def tones() -> type[ToneSource]:
     """The stand-in speech source class (call it to make one)."""
     return ToneSource

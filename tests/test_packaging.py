@@ -10,8 +10,6 @@ import sysconfig
 import tomllib
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
 # What the wheel is built from: the files and folders a clean clone needs for `pip install .`.
@@ -65,7 +63,6 @@ def _run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.slow
 def test_the_wheel_runs_the_demo_show_from_a_clean_venv(tmp_path: Path) -> None:
     # Build offline with the venv's own backend (the test extra pins setuptools that builds wheels).
     built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",

@@ -15,8 +15,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from studio.avatar.mouth import REST, MouthState, resolve_shape
 from studio.avatar.model import IDENTITY, AvatarPack, Gesture, Part, Transform
+from studio.avatar.mouth import REST, MouthState, resolve_shape
 from studio.core.vocab import Cue
 
 Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.avatar.manifest import ManifestReader
-from studio.core.assets import avatar_packs_dir
 from studio.avatar.model import MANIFEST, AvatarPack
+from studio.core.assets import avatar_packs_dir
 from studio.core.problems import Problem, ProblemReport, sort_problems
 
 

@@ -18,8 +18,9 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from studio.avatar.layout import Placement, place
+from studio.avatar.model import MANIFEST
 from studio.avatar.motion import Matrix, PartPose, Pose
-from studio.avatar.pack import MANIFEST, AvatarPack
+from studio.avatar.pack import AvatarPack
 from studio.core.images import QT_ALLOCATION_MB
 from studio.core.problems import Problem, Severity
 

@@ -167,7 +167,7 @@ def save_sheet(pack: AvatarPack, out: Path, seed: int = 1) -> Path:
     """Render the sheet and write it as PNG; returns the path."""
     image = render_sheet(pack, seed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # (the stubs want bytes; Qt wants str)
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stubs want bytes; PySide6 takes only str
         raise OSError(f"cannot write {out}")
     return out
 

@@ -174,7 +174,7 @@ def rule_lines(rule: str, product: Product | None, language: str) -> tuple[Line,
 
 def _aliases(product: Product) -> set[str]:
     """Folded ways a question may name `product`: its id, CJK pieces of its name, Latin words."""
-    out = set()
+    out: set[str] = set()
     name = fold(product.name)
     for run in _CJK_RUN.findall(name):
         out.update(run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1))
@@ -278,4 +278,4 @@ class FaqMatcher:
         if lines is None:
             return None
         uses_product = product is not None and any(line.template.variables() for line in lines)
-        return Match(rule, product.id if uses_product else None, lines, k.text)
+        return Match(rule, product.id if product is not None and uses_product else None, lines, k.text)

@@ -271,5 +271,5 @@ def builtin_answer(show: Show) -> tuple[str, str | None]:
     return fill_answer(ANSWERS["en"], label), "en-US"
 
 
-__all__ = ["ANSWERS", "IDENTITY", "IdentityRule", "LANGUAGES", "base_language", "builtin_answer",
+__all__ = ["ANSWERS", "IDENTITY", "LANGUAGES", "IdentityRule", "base_language", "builtin_answer",
            "disclosure_text", "fill_answer", "show_languages"]

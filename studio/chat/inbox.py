@@ -383,7 +383,7 @@ def _moderator(show: Show) -> Moderator:
     return Moderator(show.compliance, show.language, name_words=show.chat.name_deny)
 
 
-def _prune(stamps: dict, now: float, window: float) -> None:
+def _prune(stamps: dict[Any, float], now: float, window: float) -> None:
     """Forget cooldowns that ran out, once the table grows (a flood of distinct questions)."""
     if len(stamps) > _MAX_KEYS:
         for k in [k for k, t in stamps.items() if now - t >= window]:

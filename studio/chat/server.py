@@ -245,8 +245,8 @@ READING, WORKING, WRITING, LINGERING, CLOSED = range(5)
 class _Conn:
     """One client connection and the request it is sending."""
 
-    __slots__ = ("sock", "address", "deadline", "buf", "state", "method", "path", "route", "version",
-                 "headers", "need", "out")
+    __slots__ = ("address", "buf", "deadline", "headers", "method", "need", "out", "path", "route", "sock",
+                 "state", "version")
 
     def __init__(self, sock: socket.socket, address: str, deadline: float) -> None:
         self.sock = sock
@@ -699,9 +699,10 @@ class ControlServer:
         self._comments = RateLimiter(*limits.comments, clock)
         self._per_user = RateLimiter(*limits.per_user, clock)
         self.connections = connections or ConnectionLimits()
-        self._reactor = _Reactor(self, port, self.connections, clock)
+        reactor = _Reactor(self, port, self.connections, clock)
+        self._reactor: _Reactor | None = reactor  # None once closed
         self._started = False
-        self.address: tuple[str, int] = self._reactor.listener.getsockname()[:2]
+        self.address: tuple[str, int] = reactor.listener.getsockname()[:2]
         self.port: int = self.address[1]
         self._hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
 
@@ -718,6 +719,8 @@ class ControlServer:
     def start(self) -> ControlServer:
         """Serve on a background thread (and the worker threads)."""
         if not self._started:
+            if self._reactor is None:
+                raise RuntimeError("the control server was closed; start a new one")
             self._started = True
             self._reactor.start()
             log.info("control API listening on %s", self.url)
@@ -727,7 +730,7 @@ class ControlServer:
         """Stop serving and free the port."""
         if self._reactor is not None:
             self._reactor.stop()
-            self._reactor = None  # type: ignore[assignment]
+            self._reactor = None
 
     def __enter__(self) -> ControlServer:
         return self.start()
@@ -797,7 +800,8 @@ class ControlServer:
 
     # ---- the answer (on a worker of the request's class) ----
 
-    def answer(self, route: str, headers: Message, body: bytes, length: int) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def answer(self, route: str, headers: Message, body: bytes,
+               length: int) -> tuple[int, dict[str, Any], dict[str, str]]:
         """Answer an admitted request: (status, JSON body, extra headers). Raises ApiError."""
         if route == "/status":
             return 200, {"ok": True, **self.status(), "chat": self.inbox.stats()}, {}

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from studio.avatar.pack import MANIFEST, load_pack, resolve_pack
+from studio.avatar.model import MANIFEST
+from studio.avatar.pack import load_pack, resolve_pack
 from studio.core.paths import show_relative
 from studio.core.problems import Problem, Severity, sort_problems
 from studio.show.loader import LoadResult, load_show

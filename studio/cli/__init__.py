@@ -16,8 +16,8 @@ import sys
 from studio import __version__
 from studio.cli import asrun, chat, console, live, show, speech, stage
 from studio.cli.command import Command, register
-from studio.core.assets import demo_show_path
 from studio.core import cliargs
+from studio.core.assets import demo_show_path
 from studio.core.logs import report_crash, setup_logging, speaks_utf8
 
 # Every sub-command, in the order `studio --help` lists them.
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 0
-    except Exception as exc:  # the CLI never shows a bare traceback; the log keeps it
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a bare traceback; the log keeps it
         print(report_crash(exc), file=sys.stderr)
         return 1
 

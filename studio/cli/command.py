@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 Handler = Callable[[argparse.Namespace], int]
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]  # argparse has no public name for it
+# What add_subparsers() returns: argparse has no public name for it (and it is generic only in the
+# stubs, over the parser class: cliargs.Parser under `studio`, ArgumentParser in tests and scripts).
+SubParsers: TypeAlias = "argparse._SubParsersAction[Any]"
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,8 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         status["done"] = True
         if args.screenshot is not None and session.window is not None:
             image = grab_window(session.window)
-            if image is None or not image.save(str(args.screenshot), "PNG"):
+            # the stubs want the format as bytes; PySide6 takes only str
+            if image is None or not image.save(str(args.screenshot), "PNG"):  # type: ignore[call-overload]
                 print(f"studio {command}: could not capture the window to {args.screenshot}", file=sys.stderr)
                 status["code"] = 1
             else:
@@ -222,7 +223,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     wake = QTimer(app)  # lets Python run its signal handlers while Qt's loop runs
     wake.timeout.connect(lambda: None)
     wake.start(200)
-    app.setQuitOnLastWindowClosed(False)  # closing the window ends the show cleanly, via finish()
+    QApplication.setQuitOnLastWindowClosed(False)  # closing the window ends the show cleanly, via finish()
     if session.window is not None:
         session.window.closed.connect(finish)
     session.start()

@@ -13,8 +13,8 @@ from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.dirs import speech_cache_dir
-from studio.core.vocab import MouthShape
 from studio.core.text import strip_hidden
+from studio.core.vocab import MouthShape
 from studio.show.model import Voice
 from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError

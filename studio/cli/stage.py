@@ -86,7 +86,7 @@ def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     return w
 
 
-def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
+def _stage_kit(show: Show, args: argparse.Namespace, command: str):
     """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
     from studio.stage.qt_fonts import FontRequirementError
     from studio.stage.qt_setup import build_stage
@@ -197,7 +197,8 @@ def cmd_stream(args: argparse.Namespace) -> int:
             from studio.outputs.stream_window import grab_window
 
             image = grab_window(window)
-            if image is None or not image.save(str(args.screenshot), "PNG"):
+            # the stubs want the format as bytes; PySide6 takes only str
+            if image is None or not image.save(str(args.screenshot), "PNG"):  # type: ignore[call-overload]
                 print(f"studio stream: could not capture the window to {args.screenshot}", file=sys.stderr)
                 status["code"] = 1
             else:
@@ -207,7 +208,7 @@ def cmd_stream(args: argparse.Namespace) -> int:
         QTimer.singleShot(2000, shoot)
     elif args.seconds is not None:
         QTimer.singleShot(int(args.seconds * 1000), window.close)
-    app.setQuitOnLastWindowClosed(True)
+    QApplication.setQuitOnLastWindowClosed(True)
     app.exec()
     print(f"studio stream: {window.presented} frames shown, {window.skipped} skipped "
           f"(late frames are skipped, never slowed)", file=sys.stderr)

@@ -338,18 +338,18 @@ class Checker:
                 candidates += found
         if not candidates:
             return []
-        kept: list[_Candidate] = []
+        chosen: list[_Candidate] = []
         rank = {Level.BLOCK: 0, Level.WARN: 1}
         for c in sorted(candidates, key=lambda c: (c.start, c.start - c.end, c.compiled.order)):
             sev = rank[c.compiled.term.severity]
             if any(k.start <= c.start and c.end <= k.end and rank[k.compiled.term.severity] <= sev
-                   for k in kept):
+                   for k in chosen):
                 continue  # inside a longer finding that is at least as severe ("最低" in "全网最低价")
-            kept.append(c)
+            chosen.append(c)
         # Overlapping findings are one phrase ("全网最" + "最佳" in "全网最佳"): report it once,
         # spanning both, as the more severe term, else the later (more specific) one.
         groups: list[tuple[int, int, _Candidate]] = []
-        for c in kept:
+        for c in chosen:
             if groups and c.start < groups[-1][1]:
                 s, e, best = groups[-1]
                 if rank[c.compiled.term.severity] <= rank[best.compiled.term.severity]:

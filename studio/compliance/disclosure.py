@@ -38,7 +38,8 @@ _HUMAN = re.compile(
     r"|\b(?:real|actual|genuine)[\s-]+(?:human|person|people|host|presenter|streamer|anchor)s?\b"
     r"|\blive[\s-]+(?:human|person|people)s?\b"
     r"|(?<!digital )(?<!digital-)(?<!virtual )(?<!virtual-)(?<!ai )(?<!ai-)(?<!synthetic )"
-    r"\bhuman[\s-]+(?:host|presenter|being|anchor|streamer)s?\b|\bhosted by (?:an? )?(?:real )?(?:human|person|people)\b"
+    r"\bhuman[\s-]+(?:host|presenter|being|anchor|streamer)s?\b"
+    r"|\bhosted by (?:an? )?(?:real )?(?:human|person|people)\b"
 )
 # ...unless negated right before it: "不是真人主播", "非真人", "not a real person".
 _NEGATED_BEFORE = re.compile(

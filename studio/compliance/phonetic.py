@@ -15,7 +15,7 @@ import itertools
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _CODE_BASE = 0xE000
@@ -26,7 +26,7 @@ MAX_READINGS = 16  # per term: the readings of heteronyms multiply; the first fe
 Reading = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
-@lru_cache(maxsize=None)  # about 1,500 distinct toned syllables, looked up 100,000 times
+@cache  # about 1,500 distinct toned syllables, looked up 100,000 times
 def toneless(reading: str) -> str:
     """'zuì' → 'zui', 'lǜ' → 'lv' (pypinyin's spelling of ü)."""
     for u in "üǖǘǚǜ":

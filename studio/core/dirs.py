@@ -11,7 +11,7 @@ choices keep the folders where studio has always kept them: every system but Win
 platformdirs would ask Windows for the known folder and ignore the variable, which tests and
 portable setups set. Without platformdirs (an environment installed before it was a dependency)
 the same rules are applied here.
-"""
+"""  # noqa: E501 - a table row is one line
 
 from __future__ import annotations
 

@@ -17,10 +17,10 @@ import re
 import stat
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_PIXELS = 40_000_000  # refused above this (docs/show-format.md)
 SLOW_PIXELS = 4_000_000  # above this a downscaled copy is prepared once and used instead
@@ -445,11 +445,11 @@ def _bmp(src: _Source) -> ImageHeader:
     if compression not in (0, 1, 2, 3, 6):
         raise ImageError(f"the BMP uses compression {compression}, which studio does not read",
                          "save it as PNG or JPEG")
-    if compression in (0, 3, 6) and 0 < header.pixels <= MAX_PIXELS and width > 0:  # uncompressed rows
-        if offset + ((width * bpp + 31) // 32) * 4 * height > src.size:
-            raise _cut_short("BMP")
+    uncompressed = compression in (0, 3, 6) and 0 < header.pixels <= MAX_PIXELS and width > 0
+    if uncompressed and offset + ((width * bpp + 31) // 32) * 4 * height > src.size:  # rows, 4-byte aligned
+        raise _cut_short("BMP")
     return header
 
 
-__all__ = ["FORMATS", "MAX_IMAGE_BYTES", "MAX_PIXELS", "QT_ALLOCATION_MB", "SLOW_PIXELS", "ImageError", "ImageHeader", "NotAnImage",
-           "check_image", "check_image_file", "format_of_suffix"]
+__all__ = ["FORMATS", "MAX_IMAGE_BYTES", "MAX_PIXELS", "QT_ALLOCATION_MB", "SLOW_PIXELS", "ImageError", "ImageHeader",
+           "NotAnImage", "check_image", "check_image_file", "format_of_suffix"]

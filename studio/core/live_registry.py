@@ -206,8 +206,9 @@ class ShowLock:
         self.release()
 
     def __del__(self) -> None:
-        if getattr(self, "_fd", None) is not None:
-            os.close(self._fd)  # the session was dropped without stop(): do not keep the show locked
+        fd = getattr(self, "_fd", None)  # None too when __init__ failed before setting it
+        if fd is not None:
+            os.close(fd)  # the session was dropped without stop(): do not keep the show locked
 
 
 def _now_text() -> str:

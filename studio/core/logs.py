@@ -8,6 +8,7 @@ by this user only (files 0600, the state folder 0700) because it names viewers.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import logging.handlers
 import os
@@ -15,7 +16,7 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from typing import IO
+from typing import Literal
 
 from studio.core.atomic import write_atomic
 from studio.core.dirs import state_dir
@@ -54,7 +55,7 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def open_private(path: Path, mode: str = "a") -> IO[str]:
+def open_private(path: Path, mode: Literal["a", "w"] = "a") -> io.TextIOWrapper:
     """Open a text file for writing ("a" or "w"), created 0600 and narrowed to 0600 if it was wider."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode == "a" else os.O_TRUNC)
     fd = os.open(path, flags, _PRIVATE_FILE)
@@ -89,22 +90,22 @@ class PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
             if sys.platform != "win32" and old.exists() and old.stat().st_mode & 0o077:
                 os.chmod(old, _PRIVATE_FILE)  # written by an older version, readable by everyone
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> io.TextIOWrapper:
         return open_private(Path(self.baseFilename), "a")
 
     def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 - logging's naming
-        if self.stream is not None and self._moved_away():
+        if self.stream is not None and self._moved_away(self.stream):
             self.stream.close()
             self.stream = None  # reopened by the base class below
         return bool(super().shouldRollover(record))
 
-    def _moved_away(self) -> bool:
-        """Whether the file we write is no longer the one at our path (rotated by another process)."""
+    def _moved_away(self, stream: io.TextIOWrapper) -> bool:
+        """Whether `stream`, the file we write, is no longer the one at our path (rotated by another process)."""
         try:
             now = os.stat(self.baseFilename)
         except OSError:
             return True
-        ours = os.fstat(self.stream.fileno())
+        ours = os.fstat(stream.fileno())
         return (now.st_dev, now.st_ino) != (ours.st_dev, ours.st_ino)
 
     def doRollover(self) -> None:  # noqa: N802

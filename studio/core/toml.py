@@ -250,7 +250,8 @@ class _Scanner:
         while s[self.i] != '"':
             self.i += 2 if s[self.i] == "\\" else 1
         self.i += 1
-        return tomllib.loads("k = " + s[start : self.i])["k"]
+        text: str = tomllib.loads("k = " + s[start : self.i])["k"]
+        return text
 
     def value(self, path: KeyPath) -> None:
         s = self.s

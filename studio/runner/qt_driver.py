@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+from PySide6.QtCore import QElapsedTimer, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from studio.runner.playout import Playout
 
@@ -82,7 +82,7 @@ class SilentClock(ProgramClock):
 class AudioClock(ProgramClock):
     """Plays the program through a QAudioSink; the device's progress is the master clock."""
 
-    def __init__(self, playout: Playout, device=None, parent: QObject | None = None) -> None:  # noqa: ANN001
+    def __init__(self, playout: Playout, device: QAudioDevice | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.playout = playout
         fmt = QAudioFormat()
@@ -92,7 +92,7 @@ class AudioClock(ProgramClock):
         self._device = device or QMediaDevices.defaultAudioOutput()
         self._sink = QAudioSink(self._device, fmt, self)
         self._sink.setBufferSize(int(playout.sample_rate * BUFFER_SECONDS) * 2)
-        self._io = None
+        self._io: QIODevice | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)

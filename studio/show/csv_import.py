@@ -106,7 +106,8 @@ class CsvProduct:
         if self.stock is not None:
             extra.append(f"stock {self.stock}")
         action = "update" if self.replaces else "new"
-        return f"{self.id}: {self.name} — {price}" + "".join(f", {e}" for e in extra if e) + f"  [{action}, row {self.row}]"
+        return (f"{self.id}: {self.name} — {price}" + "".join(f", {e}" for e in extra if e)
+                + f"  [{action}, row {self.row}]")
 
 
 @dataclass
@@ -139,9 +140,9 @@ class CsvImport:
                                 for p in self.products if p.replaces})
         done = [p.id for p in self.products]
         if rundown and done:
-            items: list[str | tuple[str, int]] = list(editor.rundown_items(rundown)) if rundown in editor.rundown_ids() else []
-            listed = {pid for pid, _ in items}  # type: ignore[misc]
-            items += [pid for pid in done if pid not in listed]
+            entries = editor.rundown_items(rundown) if rundown in editor.rundown_ids() else []
+            listed = {pid for pid, _ in entries}
+            items: list[str | tuple[str, int]] = [*entries, *(pid for pid in done if pid not in listed)]
             editor.set_rundown(rundown, items)
         return done
 
@@ -507,7 +508,8 @@ def _check_wording(result: CsvImport, editor: ShowEditor, rows: _Rows) -> None:
     doc = editor.show_doc.unwrap()
     # The show's own list problems are the loader's to report: this reader's are dropped.
     checker = Checker(lists=parse_word_lists(doc.get("compliance"), TomlReader(SHOW_FILE)))
-    language = doc.get("language") if isinstance(doc.get("language"), str) else "zh-CN"
+    written = doc.get("language")
+    language = written if isinstance(written, str) else "zh-CN"
     kept = []
     for p in result.products:
         blocked = False

@@ -121,7 +121,7 @@ def _read_state(path: Path, rel: str) -> _FileState:
     try:
         tomllib.loads(text)
         doc = tomlkit.parse(text)
-    except Exception as exc:  # tomllib and tomlkit raise several kinds; all mean "not TOML"
+    except Exception as exc:  # noqa: BLE001 - tomllib and tomlkit raise several kinds; all mean "not TOML"
         state.problem = f"it is not valid TOML ({str(exc).splitlines()[0] if str(exc) else 'syntax'})"
         return state
     if doc.as_string() != text:
@@ -342,7 +342,7 @@ class ShowEditor:
 
     def set_pitch_line(self, pid: str, index: int, text: str | Keep = KEEP, *, expression: Cue = KEEP,
                        gesture: Cue = KEEP, card: Cue = KEEP, pause: Cue = KEEP,
-                       language: Cue = KEEP, approved: Sequence[str] | None | Keep = KEEP) -> bool:
+                       language: Cue = KEEP, approved: Sequence[str] | Keep | None = KEEP) -> bool:
         """Change line `index` (0-based) of a pitch: its text, cues and/or approved terms (None
         or an empty list removes one)."""
         changes = cue_changes(text, {"expression": expression, "gesture": gesture, "card": card,
@@ -456,7 +456,7 @@ class ShowEditor:
     # ---- rundowns and schedule (studio.show.edit.schedule) ----
 
     def set_rundown(self, rid: str, items: Sequence[str | tuple[str, int] | RundownItem],
-                    title: str | None | Keep = KEEP, shuffle: bool | None | Keep = KEEP) -> bool:
+                    title: str | Keep | None = KEEP, shuffle: bool | Keep | None = KEEP) -> bool:
         """Create or replace a rundown's products (and title/shuffle); True when show.toml changed."""
         # the ids in use, once: a rundown of hundreds of products must not look per product
         return schedule.set_rundown(self.show_doc, rid, items, self._taken_ids(), title, shuffle)
@@ -572,5 +572,5 @@ def _unlink(path: Path) -> None:
         pass
 
 
-__all__ = ["APPROVED", "CUE_KEYS", "KEEP", "LINE_VALUE_KEYS", "PRODUCT_FIELDS", "SHOW_FIELDS", "EditError", "ProductRemoval",
-           "SaveConflict", "ShowEditor"]
+__all__ = ["APPROVED", "CUE_KEYS", "KEEP", "LINE_VALUE_KEYS", "PRODUCT_FIELDS", "SHOW_FIELDS", "EditError",
+           "ProductRemoval", "SaveConflict", "ShowEditor"]

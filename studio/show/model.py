@@ -31,7 +31,7 @@ DEFAULT_DISCLOSURE = {"zh": "AI数字人主播", "en": "AI-generated host"}
 
 def disclosure_for(language: str) -> str:
     """The default AI-disclosure label for a BCP 47 language tag."""
-    return DEFAULT_DISCLOSURE.get(language.split("-")[0].lower(), DEFAULT_DISCLOSURE["en"])
+    return DEFAULT_DISCLOSURE.get(language.split("-", maxsplit=1)[0].lower(), DEFAULT_DISCLOSURE["en"])
 
 
 @dataclass(frozen=True)

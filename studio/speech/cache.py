@@ -99,7 +99,7 @@ class SpeechCache:
 
     def _entries(self) -> list[tuple[float, int, Path, Path]]:
         """(last use, bytes, wav, json) of every complete entry."""
-        out = []
+        out: list[tuple[float, int, Path, Path]] = []
         if not self.root.is_dir():
             return out
         for meta in self.root.glob("??/*.json"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -19,18 +20,21 @@ from studio.core.vocab import MouthCue, MouthShape
 from studio.speech.types import MouthTrack
 
 S = MouthShape
+# A segment while the track is built: [start s, end s, shape, is a pause], a list because the
+# passes below move its ends in place.
+Seg = list[Any]
 MIN_REST = 0.10  # seconds: a silence this long (or longer) shows the mouth at rest
 TRANSITION = 0.06  # seconds: how long before a cue ends mouth_at starts blending to the next
 
 # IPA letters → shapes. Consonants not listed are B (teeth together, lips apart).
-_CONSONANT = {**{c: S.A for c in "pbmɓʙ"}, **{c: S.G for c in "fvʋɱ"},
-              **{c: S.H for c in "lɫɭʎɬ"}, **{c: S.F for c in "wɥʍ"}}
+_CONSONANT = {**dict.fromkeys("pbmɓʙ", S.A), **dict.fromkeys("fvʋɱ", S.G),
+              **dict.fromkeys("lɫɭʎɬ", S.H), **dict.fromkeys("wɥʍ", S.F)}
 _VOWEL = {
-    **{c: S.D for c in "aɑäɶ"},
-    **{c: S.C for c in "æɛeəʌɐɤɘ"},
-    **{c: S.E for c in "oɔɒøœɞɵɜɚɝ"},
-    **{c: S.F for c in "uʊyʏ"},
-    **{c: S.B for c in "iɪɨɯ"},
+    **dict.fromkeys("aɑäɶ", S.D),
+    **dict.fromkeys("æɛeəʌɐɤɘ", S.C),
+    **dict.fromkeys("oɔɒøœɞɵɜɚɝ", S.E),
+    **dict.fromkeys("uʊyʏ", S.F),
+    **dict.fromkeys("iɪɨɯ", S.B),
 }
 _OPENNESS = {S.D: 4, S.C: 3, S.E: 2, S.F: 1, S.B: 0}
 _IGNORED = set("ːˑˈˌ.'ʰʲʷˠˤ̪̩̯̃̊̚-_|0123456789˥˦˧˨˩ ")
@@ -67,7 +71,7 @@ def phoneme_shapes(ipa: str) -> list[tuple[MouthShape, float]]:
             weights.append(1.6 if u is nucleus else 1.0)
     total = sum(weights)
     out: list[tuple[MouthShape, float]] = []
-    for (_, shape), w in zip(units, weights):
+    for (_, shape), w in zip(units, weights, strict=True):
         if out and out[-1][0] == shape:
             out[-1] = (shape, out[-1][1] + w / total)
         else:
@@ -111,7 +115,7 @@ def track_from_phonemes(
 ) -> MouthTrack:
     """Shapes from timed phonemes ((start s, end s, IPA), "" for a pause) checked against the audio."""
     duration = len(pcm) / sample_rate if sample_rate else 0.0
-    segs: list[list] = []  # [start, end, shape, is_pause]
+    segs: list[Seg] = []
     for start, end, ipa in phonemes:
         start, end = max(0.0, start), min(duration, end)
         if end <= start:
@@ -134,9 +138,9 @@ def track_from_phonemes(
     return MouthTrack(tuple(_smooth(segs, fps, duration)), duration, fps, "phonemes")
 
 
-def _fill_gaps(segs: list[list], duration: float) -> list[list]:
+def _fill_gaps(segs: list[Seg], duration: float) -> list[Seg]:
     """Make the segments cover [0, duration]: uncovered time (between chunks) is a pause."""
-    out: list[list] = []
+    out: list[Seg] = []
     t = 0.0
     for s in sorted(segs, key=lambda s: s[0]):
         if s[0] > t + 1e-6:
@@ -150,8 +154,8 @@ def _fill_gaps(segs: list[list], duration: float) -> list[list]:
     return out
 
 
-def _overlay(segs: list[list], a: float, b: float, shape: MouthShape) -> list[list]:
-    out: list[list] = []
+def _overlay(segs: list[Seg], a: float, b: float, shape: MouthShape) -> list[Seg]:
+    out: list[Seg] = []
     for s in segs:
         if s[1] <= a or s[0] >= b:
             out.append(s)
@@ -165,9 +169,9 @@ def _overlay(segs: list[list], a: float, b: float, shape: MouthShape) -> list[li
     return out
 
 
-def _absorb_short_pauses(segs: list[list]) -> list[list]:
+def _absorb_short_pauses(segs: list[Seg]) -> list[Seg]:
     """A pause too short to rest in: lips close early before m/b/p, otherwise the last shape holds."""
-    out: list[list] = []
+    out: list[Seg] = []
     for i, s in enumerate(segs):
         # (A short pause at the very start is onset, not rest; one at the very end may close.)
         if s[2] == S.X and s[1] - s[0] < MIN_REST and i < len(segs) - 1:
@@ -189,7 +193,7 @@ def _min_len(shape: MouthShape, frame: float) -> float:
     return frame if shape == S.A else 2 * frame
 
 
-def _smooth(segs: list[list], fps: int, duration: float) -> list[MouthCue]:
+def _smooth(segs: list[Seg], fps: int, duration: float) -> list[MouthCue]:
     """Merge and stretch cues so none lasts under two frames, except closures (at least one)."""
     frame = 1.0 / fps
     cues = [[s[0], s[1], s[2]] for s in segs if s[1] > s[0]]
@@ -227,10 +231,10 @@ def _smooth(segs: list[list], fps: int, duration: float) -> list[MouthCue]:
             # A closure must be seen: it swallows its shorter neighbour rather than vanish.
             victim = min((n for n in (left, right) if n is not None), key=lambda n: n[1] - n[0])
             if victim is left:
-                c[0] = left[0]
+                c[0] = victim[0]
                 del cues[i - 1]
             else:
-                c[1] = right[1]  # type: ignore[index]
+                c[1] = victim[1]
                 del cues[i + 1]
             merge_equal()
             continue
@@ -257,9 +261,9 @@ def _smooth(segs: list[list], fps: int, duration: float) -> list[MouthCue]:
             continue
         target = max(candidates, key=lambda n: n[1] - n[0])
         if target is left:
-            left[1] = c[1]
+            target[1] = c[1]
         else:
-            right[0] = c[0]  # type: ignore[index]
+            target[0] = c[0]
         del cues[i]
         merge_equal()
     merge_equal()
@@ -287,7 +291,8 @@ def _frame_rms(pcm: np.ndarray, sample_rate: int) -> np.ndarray:
     if len(pcm) == 0:
         return np.zeros(0)
     f = _frames(pcm)
-    return np.sqrt(np.mean(f * f, axis=1))
+    rms: np.ndarray = np.sqrt(np.mean(f * f, axis=1))
+    return rms
 
 
 def _quiet_frames(rms: np.ndarray, relative_db: float | None = None) -> np.ndarray:
@@ -358,7 +363,7 @@ def _majority(codes: np.ndarray, radius: int = 2) -> np.ndarray:
     for off in range(-radius, radius + 1):
         lo, hi = max(0, -off), min(n, n - off)
         counts[np.arange(lo, hi), codes[lo + off: hi + off]] += 1
-    voted = np.argmax(counts, axis=1).astype(np.int8)
+    voted: np.ndarray = np.argmax(counts, axis=1).astype(np.int8)
     keep = (codes == _CODE[S.A]) | (codes == _CODE[S.X])
     voted[keep] = codes[keep]
     return voted
@@ -376,8 +381,8 @@ def track_from_audio(pcm: np.ndarray, sample_rate: int, fps: int = 30) -> MouthT
     starts = np.concatenate(([0], change))
     ends = np.concatenate((change, [len(voted)]))
     centre = (_WIN / 2 - _HOP / 2) / sample_rate
-    segs: list[list] = []
-    for a, b in zip(starts, ends):
+    segs: list[Seg] = []
+    for a, b in zip(starts, ends, strict=True):
         shape = _CODES[int(voted[a])]
         t0 = 0.0 if a == 0 else a * hop + centre
         t1 = duration if b == len(voted) else b * hop + centre

@@ -125,7 +125,7 @@ class Speaker:
         phonemes: list[tuple[float, float, str]] = []
         offset = 0  # samples so far
         for k, p in enumerate(pieces):
-            pcm = p.pcm[p.first:p.last].astype(np.float32)
+            pcm: np.ndarray = p.pcm[p.first:p.last].astype(np.float32)
             if p.sample_rate != rate:  # another engine's voice at another rate: resample linearly
                 n = int(round(len(pcm) * rate / p.sample_rate))
                 pcm = np.interp(np.linspace(0, len(pcm) - 1, n), np.arange(len(pcm)), pcm)
@@ -141,7 +141,7 @@ class Speaker:
                                             p.first, p.last)
             else:
                 times = estimate_timings(p.chunk, p.pcm[p.first:p.last], p.sample_rate)
-            for tok, tt in zip(p.chunk.tokens, times):
+            for tok, tt in zip(p.chunk.tokens, times, strict=True):  # a time (or None) per token
                 if tt is None:
                     continue
                 words.append(WordTiming(line.text[tok.char_start:tok.char_end], base + tt[0],

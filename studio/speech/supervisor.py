@@ -18,9 +18,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import numpy as np
 
@@ -37,6 +37,7 @@ from studio.speech.engine import (
 from studio.speech.wavio import BadWavError, read_wav, voiced_bounds
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _EOF = object()
 
@@ -165,7 +166,7 @@ class WorkerEngine:
         """How long one utterance may take: espeak runs at ~500× real time, so this is generous."""
         return self.base_timeout + self.per_char_timeout * len(text)
 
-    def _with_retry(self, action: Any, what: str) -> tuple[Any, tuple[str, ...]]:
+    def _with_retry(self, action: Callable[[], T], what: str) -> tuple[T, tuple[str, ...]]:
         incidents: list[str] = []
         kind = "engine"
         for attempt in (1, 2):
@@ -209,7 +210,10 @@ class WorkerEngine:
         # The worker imports studio: make sure it can, even when studio is not installed.
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        flags = subprocess.CREATE_NO_WINDOW if sys.platform == "win32" else 0  # type: ignore[attr-defined]
+        if sys.platform == "win32":
+            flags = subprocess.CREATE_NO_WINDOW
+        else:
+            flags = 0
         self._answers = queue.Queue()
         proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=env, creationflags=flags)

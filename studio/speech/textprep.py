@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from studio.speech import numbers as num
 
@@ -49,7 +50,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _TOKEN = re.compile(
     rf"""
-    (?P<skip><[^<>\n]{{1,200}}>|https?://[^\s<>]*[^\s<>.,!?;:，。！？]|\]\([^)\s]*\))               # markup, URLs, link targets
+    (?P<skip><[^<>\n]{{1,200}}>|https?://[^\s<>]*[^\s<>.,!?;:，。！？]|\]\([^)\s]*\))  # markup, URLs, link targets
   | (?P<time>(?<![\d.])(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d:]))
   | (?P<money>(?P<cur>{_CURRENCY})\s?(?P<mnum>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
               (?P<msuf>元|块)?)
@@ -199,19 +200,24 @@ def _stop_mark(text: str) -> str:
     return "."
 
 
+def _unknown_syllables(chars: str) -> Any:  # a list: pypinyin takes one (its stubs say str)
+    """A '?' syllable for each character pypinyin has no reading for."""
+    return ["?"] * len(chars)
+
+
 @lru_cache(maxsize=4096)
 def _pinyin_clause(clause: str) -> tuple[str, ...]:
     """Tone-numbered pinyin per character, resolved in context (重要 zhong4, 银行 hang2)."""
     from pypinyin import Style, lazy_pinyin  # imported late: its dictionaries take ~0.3 s to load
 
     syllables = lazy_pinyin(clause, style=Style.TONE3, neutral_tone_with_five=True,
-                            tone_sandhi=True, errors=lambda chars: ["?"] * len(chars))
+                            tone_sandhi=True, errors=_unknown_syllables)
     if len(syllables) == len(clause):
         return tuple(syllables)
     # Rare characters can make pypinyin group its output; fall back to one character at a time.
     out = []
     for ch in clause:
-        one = lazy_pinyin(ch, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda c: ["?"])
+        one = lazy_pinyin(ch, style=Style.TONE3, neutral_tone_with_five=True, errors=_unknown_syllables)
         out.append(one[0] if one else "?")
     return tuple(out)
 

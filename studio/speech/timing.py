@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -66,13 +67,15 @@ def _fill_missing(chunk: Chunk, times: TokenTimes, duration: float) -> TokenTime
         j = i
         while j < n and times[j] is None:
             j += 1
-        lo = times[i - 1][1] if i > 0 and times[i - 1] else 0.0  # type: ignore[index]
-        hi = times[j][0] if j < n and times[j] else duration  # type: ignore[index]
+        before = times[i - 1] if i > 0 else None
+        after = times[j] if j < n else None
+        lo = before[1] if before else 0.0
+        hi = after[0] if after else duration
         weights = [syllable_weight(chunk.text[t.spoken_start:t.spoken_end]) for t in chunk.tokens[i:j]]
         total = sum(weights) or 1.0
         t = lo
         span = max(0.0, hi - lo)
-        for k, w in zip(range(i, j), weights):
+        for k, w in zip(range(i, j), weights, strict=True):
             d = span * w / total
             times[k] = (t, t + d, True)
             t += d
@@ -94,9 +97,9 @@ def estimate_timings(chunk: Chunk, pcm: np.ndarray, sample_rate: int) -> TokenTi
     # Fill short silences (stop closures) so only real pauses are skipped.
     gap_frames = int(0.08 / window)
     idx = np.flatnonzero(mask)
-    for a, b in zip(idx[:-1], idx[1:]):
-        if 1 < b - a <= gap_frames:
-            mask[a:b] = True
+    for before, after in pairwise(idx):
+        if 1 < after - before <= gap_frames:
+            mask[before:after] = True
     voiced_times = np.flatnonzero(mask) * window  # the start of each voiced window
     weights = [syllable_weight(chunk.text[t.spoken_start:t.spoken_end]) for t in chunk.tokens]
     total = sum(weights)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -87,7 +88,8 @@ def window_rms(pcm: np.ndarray, sample_rate: int, window: float = WINDOW_SECONDS
     if count == 0:
         return np.zeros(0)
     frames = pcm[: count * n].astype(np.float32).reshape(count, n)
-    return np.sqrt(np.mean(frames * frames, axis=1))
+    rms: np.ndarray = np.sqrt(np.mean(frames * frames, axis=1))
+    return rms
 
 
 def voiced_mask(pcm: np.ndarray, sample_rate: int, window: float = WINDOW_SECONDS) -> np.ndarray:
@@ -111,9 +113,9 @@ def silent_gaps(pcm: np.ndarray, sample_rate: int, min_gap: float = 0.0) -> list
     if not mask.any():
         return []
     n = max(1, int(round(sample_rate * WINDOW_SECONDS)))
-    gaps = []
+    gaps: list[tuple[float, float]] = []
     idx = np.flatnonzero(mask)
-    for a, b in zip(idx[:-1], idx[1:]):
+    for a, b in pairwise(idx):
         if b - a > 1:
             start, end = (a + 1) * n / sample_rate, b * n / sample_rate
             if end - start >= min_gap:

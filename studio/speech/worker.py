@@ -60,7 +60,7 @@ class Pyttsx3Backend:
         try:
             from pyttsx3.drivers import _espeak
             from pyttsx3.drivers.espeak import EspeakDriver
-        except Exception:
+        except Exception:  # noqa: BLE001 - another pyttsx3 (or no espeak library): plain synthesis
             return None
         if not hasattr(EspeakDriver, "_moduleInitialized") or EspeakDriver._moduleInitialized:
             return None
@@ -187,9 +187,12 @@ def serve(stdin: TextIO, proto: TextIO) -> int:
         chatter = io.StringIO()
         try:
             with contextlib.redirect_stdout(chatter):
-                if backend is None and op != "quit":
+                if op == "quit":
+                    proto.write(json.dumps({"id": rid, "ok": True}) + "\n")
+                    proto.flush()
+                    return 0
+                if backend is None:
                     backend = Pyttsx3Backend()
-                assert backend is not None or op == "quit"
                 if op == "hello":
                     result: dict[str, Any] = {"driver": backend.driver, "events": backend.events_hooked,
                                               **_versions()}
@@ -199,14 +202,10 @@ def serve(stdin: TextIO, proto: TextIO) -> int:
                     result = backend.synth(req["text"], req["voice"], req.get("rate", 175),
                                            req.get("volume", 1.0), req["path"],
                                            float(req.get("timeout", 10.0)))
-                elif op == "quit":
-                    proto.write(json.dumps({"id": rid, "ok": True}) + "\n")
-                    proto.flush()
-                    return 0
                 else:
                     raise ValueError(f"unknown op {op!r}")
             answer = {"id": rid, "ok": True, "chatter": chatter.getvalue(), **result}
-        except Exception as exc:  # one bad request must not end the worker; the supervisor decides
+        except Exception as exc:  # noqa: BLE001 - one bad request must not end the worker; the supervisor decides
             answer = {"id": rid, "ok": False, "error": f"{type(exc).__name__}: {exc}",
                       "chatter": chatter.getvalue()}
         proto.write(json.dumps(answer, ensure_ascii=False) + "\n")

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from typing import Any, TypedDict
 
 from studio.core.vocab import CardMode
 from studio.show.model import Product
@@ -39,7 +40,17 @@ PRICE_POP_S = 0.60
 CHIP_STAGGER_S = 0.12
 SHIMMER_PERIOD_S = 3.2
 
-LABELS = {
+class CardLabels(TypedDict):
+    """The card's fixed words in one language."""
+
+    stock: tuple[str, str]  # around the number: "仅剩 ", " 件"
+    flash: str
+    ends: str
+    cta: str
+    no_image: str
+
+
+LABELS: dict[str, CardLabels] = {
     "zh": {"stock": ("仅剩 ", " 件"), "flash": "限时秒杀", "ends": "距结束", "cta": "点击下方小黄车",
            "no_image": "暂无图片"},
     "en": {"stock": ("Only ", " left"), "flash": "Flash sale", "ends": "Ends in", "cta": "Tap the cart below",
@@ -47,7 +58,7 @@ LABELS = {
 }
 
 
-def labels(language: str) -> dict[str, object]:
+def labels(language: str) -> CardLabels:
     return LABELS["zh" if language.lower().startswith("zh") else "en"]
 
 
@@ -285,7 +296,7 @@ def _stock(b: _Builder, x: float, cy: float) -> None:
     u = b.u
     if b.p.stock is None:
         return
-    before, after = labels(b.lang)["stock"]  # type: ignore[misc]
+    before, after = labels(b.lang)["stock"]
     f_text = Font(24 * u, 500)
     f_num = Font(27 * u, 800, numeric=True)
     base = centred_baseline(cy, f_text)
@@ -310,7 +321,7 @@ def _photo(b: _Builder, tile: Rect, banner: bool) -> None:
     w = b.width(initial, f)
     b.text(tile.cx - w / 2, centred_baseline(tile.cy - 14 * u, f), initial, f, (134, 144, 156, 110))
     f2 = Font(22 * u, 500)
-    note = str(labels(b.lang)["no_image"])
+    note = labels(b.lang)["no_image"]
     w2 = b.width(note, f2)
     b.text(tile.cx - w2 / 2, centred_baseline(tile.cy + min(tile.w, tile.h) * 0.28, f2), note, f2, style.INK_3)
 
@@ -337,7 +348,7 @@ def _flash_banner(b: _Builder, tile: Rect, groups: int) -> CountdownSlots:
     f_digit = Font(26 * u, 800, numeric=True)
     box_w, box_h, colon_w = 42 * u, 38 * u, 14 * u
     boxes_w = groups * box_w + (groups - 1) * colon_w
-    title, ends = str(lab["flash"]), str(lab["ends"])
+    title, ends = lab["flash"], lab["ends"]
     icon_w = 26 * u
     inner = strip.w - 24 * u
     need_title = icon_w + 6 * u + b.width(title, f_title) + 12 * u
@@ -572,7 +583,7 @@ def card_layer(state: StageState, tpl: Template, t: float, metrics: TextMetrics,
 
     if parts.countdown is not None and groups:
         slots = parts.countdown
-        for cx, digits in zip(slots.centres, groups):
+        for cx, digits in zip(slots.centres, groups, strict=True):  # the slots were laid out for these groups
             w = metrics.advance(digits, slots.font)
             items.append(Text(cx - w / 2, slots.baseline, digits, slots.font, slots.colour, w))
 
@@ -592,5 +603,5 @@ def card_layer(state: StageState, tpl: Template, t: float, metrics: TextMetrics,
     return Layer(tuple(items), parts.static.bounds, opacity=shown, dx=round(slide), name="card.frame")
 
 
-def _with(layer: Layer, **changes: object) -> Layer:
-    return replace(layer, **changes)  # type: ignore[arg-type]
+def _with(layer: Layer, **changes: Any) -> Layer:
+    return replace(layer, **changes)

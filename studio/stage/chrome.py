@@ -18,7 +18,8 @@ TICKER_TAG = {"zh": "福利", "en": "DEALS"}
 
 
 @by_identity(maxsize=16)
-def _ticker_strip(lines: tuple[str, ...], tpl: Template, metrics: TextMetrics) -> tuple[Layer, float, Rect, tuple[Item, ...]]:
+def _ticker_strip(lines: tuple[str, ...], tpl: Template,
+                  metrics: TextMetrics) -> tuple[Layer, float, Rect, tuple[Item, ...]]:
     """(one copy of the scrolling text as a cached layer, its period in px, the text window, the fixed parts)."""
     u = tpl.u
     r = tpl.ticker

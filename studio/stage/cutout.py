@@ -23,7 +23,9 @@ from studio.core.atomic import write_atomic
 from studio.core.dirs import cache_dir
 from studio.core.images import ImageError, ImageHeader, check_image, check_image_file
 
-import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
+# isort: split
+# cv2 after studio.core.images, which caps OpenCV's decoder before cv2 loads
+import cv2
 import numpy as np
 
 ALGORITHM = "v2"  # part of the cache key: bump it when the processing changes
@@ -210,7 +212,8 @@ def plain_background(rgb: np.ndarray) -> np.ndarray | None:
         return None
     if median.min() < 150:  # dark studio backgrounds: shadows cannot be told from the product
         return None
-    return median.astype(np.float32)
+    background: np.ndarray = median.astype(np.float32)
+    return background
 
 
 def cut_out(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
@@ -268,7 +271,8 @@ def cut_out(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
 def _differs_from_border(rgb: np.ndarray) -> np.ndarray:
     """Pixels unlike the border's median colour: what trimming keeps on a non-plain photo."""
     median = np.median(_border(rgb).astype(np.int16), axis=0)
-    return np.abs(rgb.astype(np.int16) - median).max(axis=2) > PLAIN_SPREAD
+    differs: np.ndarray = np.abs(rgb.astype(np.int16) - median).max(axis=2) > PLAIN_SPREAD
+    return differs
 
 
 def _trim(rgba: np.ndarray, keep: np.ndarray | None) -> np.ndarray:

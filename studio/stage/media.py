@@ -46,7 +46,9 @@ def _info(path: Path, stamp: int) -> ImageInfo | None:  # `stamp` re-reads a fil
     # Here, not at the top: the CLI imports the stage package and cv2 is slow to load.
     from studio.stage.cutout import PhotoCache, PhotoError
 
-    import cv2  # after studio.stage.cutout, which caps OpenCV's decoder before it loads
+    # isort: split
+    # cv2 after studio.stage.cutout, which caps OpenCV's decoder before cv2 loads
+    import cv2
 
     try:
         target, _ = PhotoCache().scaled(path)  # a large image is measured on its smaller copy

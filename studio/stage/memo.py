@@ -26,7 +26,7 @@ def by_identity(maxsize: int = 64) -> Callable[[Callable[..., R]], Callable[...,
         def call(*args: Any) -> R:
             key = tuple(map(id, args))
             hit = recent.get(key)
-            if hit is not None and all(a is b for a, b in zip(hit[0], args)):
+            if hit is not None and all(a is b for a, b in zip(hit[0], args, strict=True)):
                 return hit[1]
             value = cached(*args)
             if len(recent) >= maxsize:
@@ -35,7 +35,7 @@ def by_identity(maxsize: int = 64) -> Callable[[Callable[..., R]], Callable[...,
             recent[key] = (args, value)
             return value
 
-        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # as lru_cache's wrapper has
         return call
 
     return wrap

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from studio.core.images import QT_ALLOCATION_MB
 
-import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
+# isort: split
+# cv2 after studio.core.images, which caps OpenCV's decoder before cv2 loads
+import cv2
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -34,6 +36,7 @@ from PySide6.QtGui import (
 from studio.show.model import Show
 from studio.stage.compose import compose, template_of
 from studio.stage.cutout import PhotoCache, PhotoError
+from studio.stage.qt_fonts import FontSet, QtTextMetrics
 from studio.stage.scene import (
     Avatar,
     Box,
@@ -52,7 +55,6 @@ from studio.stage.scene import (
     Shadow,
     Text,
 )
-from studio.stage.qt_fonts import FontSet, QtTextMetrics
 from studio.stage.state import StageState
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ import pytest
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from studio.avatar.motion import Rig  # noqa: E402
-from studio.avatar.pack import AvatarPack, PackResult, load_pack  # noqa: E402
-from studio.core.assets import avatar_packs_dir  # noqa: E402
+from studio.avatar.motion import Rig
+from studio.avatar.pack import AvatarPack, PackResult, load_pack
+from studio.core.assets import avatar_packs_dir
 
 DEFAULT_PACK = avatar_packs_dir() / "default"
 

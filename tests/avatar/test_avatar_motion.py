@@ -6,6 +6,7 @@ import math
 import random
 import statistics
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -84,7 +85,7 @@ def test_pose_is_deterministic_and_bounded(rig: Rig, t: float, seed: int) -> Non
 def test_noise_is_smooth_and_bounded() -> None:
     values = [noise(3, 1, i * 0.01) for i in range(5000)]
     assert max(abs(v) for v in values) < 1.6
-    assert max(abs(a - b) for a, b in zip(values, values[1:], strict=False)) < 0.05
+    assert max(abs(a - b) for a, b in pairwise(values)) < 0.05
     assert statistics.pstdev(values) > 0.2
 
 
@@ -99,7 +100,7 @@ def test_blink_statistics_over_an_hour() -> None:
     assert 15 <= per_minute <= 20, per_minute
     counts = [len(blinks_between(seed, m * 60.0, (m + 1) * 60.0)) for m in range(60)]
     assert min(counts) >= 8 and max(counts) <= 28 and statistics.pstdev(counts) > 1.0
-    gaps = [b.start - a.start for a, b in zip(blinks, blinks[1:], strict=False)]
+    gaps = [b.start - a.start for a, b in pairwise(blinks)]
     # Irregular: intervals spread widely (a metronome would have a coefficient of variation near 0).
     assert statistics.pstdev(gaps) / statistics.mean(gaps) > 0.35
     doubles = sum(1 for g in gaps if g < 0.6)
@@ -111,7 +112,7 @@ def test_blink_statistics_over_an_hour() -> None:
         closed = sum(1 for t in steps if eye_state(eye_openness(seed, t)) == "closed") / 2000
         assert 0.1 <= closed <= 0.15, (b, closed)
     # Between blinks the eyes are fully open.
-    for a, b in zip(blinks[:200], blinks[1:201], strict=False):
+    for a, b in pairwise(blinks[:201]):
         assert eye_openness(seed, (a.end + b.start) / 2) == 1.0
 
 
@@ -184,7 +185,7 @@ def test_expression_moves_parts_smoothly_in_the_pose(rig: Rig) -> None:
 
     ys = [brow_y(2.0 + i / 60) for i in range(40)]
     assert abs(ys[0]) < 0.01 and ys[-1] < -10  # the brows rise ~13 units
-    assert max(abs(a - b) for a, b in zip(ys, ys[1:], strict=False)) < 2.0
+    assert max(abs(a - b) for a, b in pairwise(ys)) < 2.0
 
 
 # ---------------------------------------------------------------- gestures
@@ -254,7 +255,7 @@ def test_breathing_and_sway_keep_the_body_alive(rig: Rig) -> None:
     assert 0.5 < max(xs) - min(xs) < 12
     # Breathing has a period of a few seconds: count rises through the middle.
     mid = (max(ys) + min(ys)) / 2
-    crossings = sum(1 for a, b in zip(ys, ys[1:], strict=False) if a < mid <= b)
+    crossings = sum(1 for a, b in pairwise(ys) if a < mid <= b)
     assert 3 <= crossings <= 7
 
 
@@ -268,7 +269,7 @@ def test_talking_livens_the_head(rig: Rig) -> None:
             mouth = mouth_from_cues(track, t) if speaking else MouthState()
             pose = pose_at(rig, AvatarInput(t=t, speaking=speaking, speaking_since=-10, mouth=mouth), seed=8)
             chin.append(apply(pose.part("head").matrix, (500.0, 650.0)))
-        return statistics.mean(math.dist(a, b) for a, b in zip(chin, chin[1:], strict=False))
+        return statistics.mean(math.dist(a, b) for a, b in pairwise(chin))
 
     assert movement(True) > movement(False) * 1.5
 

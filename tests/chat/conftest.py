@@ -100,7 +100,7 @@ def request(port: int, method: str, path: str, body: Any = None, *, token: str |
             conn.send(data)
         resp = conn.getresponse()
         payload = resp.read()
-        return Reply(resp.status, json.loads(payload.decode("utf-8")), {k: v for k, v in resp.getheaders()})
+        return Reply(resp.status, json.loads(payload.decode("utf-8")), dict(resp.getheaders()))
     finally:
         conn.close()
 

@@ -52,7 +52,7 @@ def _read_all(s: socket.socket) -> bytes:
     try:
         while chunk := s.recv(65536):
             data += chunk
-    except (ConnectionResetError, socket.timeout):
+    except (TimeoutError, ConnectionResetError):
         pass
     return data
 
@@ -295,7 +295,7 @@ def _trickle(port: int, payload: bytes, every: float) -> tuple[float, bytes]:
             s.settimeout(every)
             try:
                 first = s.recv(65536)
-            except socket.timeout:
+            except TimeoutError:
                 try:
                     s.send(bytes([byte]))
                 except OSError:

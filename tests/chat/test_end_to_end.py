@@ -68,7 +68,7 @@ def test_a_comment_is_answered_at_the_next_sentence_boundary(show: Show, moderat
         assert reply.status == 200 and reply.body["outcome"] == "queued" and reply.body["rule"] == "tea/faq1"
 
         owner.tick()  # the owner's poll hands the answer to the playout
-        assert [s.kind for s in playout.up_next()][0] == FAQ
+        assert playout.up_next()[0].kind == FAQ
         while playout.state_at(playout.t).entry is current:
             playout.advance(0.05)
             owner.tick()

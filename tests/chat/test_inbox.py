@@ -216,7 +216,8 @@ def test_submitting_from_many_threads_is_safe(make_inbox: Callable[..., Box]) ->
 
 HOSTILE = st.one_of(
     st.text(max_size=400),
-    st.text(alphabet=st.sampled_from(list("最佳第一国家级zuijia醉 \u200b\u202e\u2066🎉<>{}|多少钱价格你好发货")), max_size=80),
+    st.text(alphabet=st.sampled_from(list("最佳第一国家级zuijia醉 \u200b\u202e\u2066🎉<>{}|多少钱价格你好发货")),
+            max_size=80),
     st.builds(lambda a, b: a + b, st.sampled_from(["多少钱", "你好", "发货吗", "hello ", "续航"]),
               st.text(max_size=60)),
     st.builds(lambda c, n: c * n, st.sampled_from(["多", "🎉", "\u200b", "a\u0301", "<b>"]),
@@ -224,7 +225,8 @@ HOSTILE = st.one_of(
 )
 
 
-@given(user=st.text(max_size=300), text=HOSTILE, on_air=st.sampled_from([None, "tea", "thermos", "serum", "headphones"]))
+@given(user=st.text(max_size=300), text=HOSTILE,
+       on_air=st.sampled_from([None, "tea", "thermos", "serum", "headphones"]))
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_hostile_comments_never_crash_or_air_a_banned_word(make_inbox: Callable[..., Box], checker: Checker,
                                                             user: str, text: str, on_air: str | None) -> None:

@@ -168,7 +168,7 @@ def test_the_built_in_list_has_every_kind_in_chinese_and_english() -> None:
     "[role]\nwords = [\"a\"]\nextra = 1", "",
 ])
 def test_a_broken_word_list_is_refused_by_name(text: str) -> None:
-    with pytest.raises(LexiconError, match="names.toml"):
+    with pytest.raises(LexiconError, match=r"names\.toml"):
         parse_name_words(text)
 
 

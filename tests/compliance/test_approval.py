@@ -65,7 +65,7 @@ def test_a_stale_approval_is_a_located_warning(load) -> None:
     _, found = load('pitch = [\n  { text = "很好喝的新茶", approved = ["全球首发"] },\n]\n')
     (p,) = found
     assert (p.severity, p.line, p.key) == (Severity.WARNING, 4, "pitch[0].approved")
-    assert "'全球首发' is approved, but the line does not say it (a stale approval)" == p.message
+    assert p.message == "'全球首发' is approved, but the line does not say it (a stale approval)"
 
 
 def test_a_block_term_cannot_be_approved(load) -> None:
@@ -103,7 +103,10 @@ def test_a_show_that_allows_warnings_lists_them_as_plain_warnings(load) -> None:
 
 # ---- the verdict on air ----
 
-def _line(text: str, approved: tuple[str, ...] = (), source: SourceRef = SourceRef("products/tea.toml", 12)) -> Line:
+TEA_LINE_12 = SourceRef("products/tea.toml", 12)
+
+
+def _line(text: str, approved: tuple[str, ...] = (), source: SourceRef = TEA_LINE_12) -> Line:
     return Line("tea/pitch/1", Template.parse(text), source=source, approved=approved)
 
 
@@ -161,7 +164,8 @@ def test_studio_check_lists_approved_wording_and_says_what_unapproved_wording_wi
                                                          '  "首家采用",\n]\n'})
     assert main(["check", str(root)]) == 0
     out, err = capsys.readouterr()
-    assert "products/tea.toml:4: note: pitch[0]: '全球首发': 绝对化用语 / absolute term, approved: it airs as written" in out
+    assert ("products/tea.toml:4: note: pitch[0]: '全球首发': 绝对化用语 / absolute term, approved: it airs as written"
+            in out)
     assert "products/tea.toml:5: warning: pitch[1]: '首家'" in out and "will be skipped on air until approved" in out
     assert "(0 errors, 1 warning, 1 note)" in err
     assert main(["check", "--json", str(root)]) == 0

@@ -22,7 +22,7 @@ def _mode(path: Path) -> int:
 def test_text_and_bytes_are_written_exactly_and_no_temp_file_is_left(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "show.toml"
     write_atomic(target, "标题 = 1\r\nx = 2\n")  # newlines as given, UTF-8, the folder made
-    assert target.read_bytes() == "标题 = 1\r\nx = 2\n".encode("utf-8")
+    assert target.read_bytes() == "标题 = 1\r\nx = 2\n".encode()
     write_atomic(target, b"\x00\x01binary")
     assert target.read_bytes() == b"\x00\x01binary"
     assert sorted(p.name for p in target.parent.iterdir()) == ["show.toml"]

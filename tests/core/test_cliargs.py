@@ -29,7 +29,7 @@ from studio.core.cliargs import BadValue
     (cliargs.language, "zh-Hant-TW", "zh-Hant-TW"),
     (cliargs.text(), "  多少钱？ ", "  多少钱？ "),
 ])
-def test_good_values_are_returned_converted(check, text: str, value: object) -> None:  # noqa: ANN001
+def test_good_values_are_returned_converted(check, text: str, value: object) -> None:
     assert check(text) == value
 
 
@@ -60,7 +60,7 @@ def test_a_time_of_day_means_today() -> None:
     (cliargs.text(max_length=3), "abcd", "is 4 characters long; at most 3"),
     (cliargs.text(), "a\x00b", "contains a NUL character"),
 ])
-def test_bad_values_say_what_is_wrong(check, text: str, what: str) -> None:  # noqa: ANN001
+def test_bad_values_say_what_is_wrong(check, text: str, what: str) -> None:
     with pytest.raises(BadValue) as exc:
         check(text)
     assert exc.value.what == what

@@ -174,7 +174,7 @@ def test_line_of_falls_back_to_the_nearest_located_ancestor() -> None:
 
 
 def test_crlf_text_is_located_like_lf() -> None:
-    text = decode_text('a = 1\r\n\r\n[[pitch]]\r\ntext = "x"\r\n'.encode())
+    text = decode_text(b'a = 1\r\n\r\n[[pitch]]\r\ntext = "x"\r\n')
     src = parse_toml(text)
     assert src.line_of(("pitch", 0, "text")) == 4
 

@@ -15,13 +15,14 @@ from studio.show.model import CARD_ACTIONS
 def test_every_card_cue_is_a_mode_and_nothing_else_is() -> None:
     assert [CardMode(c) for c in CARD_ACTIONS] == list(CardMode)
     assert CARD_ACTIONS == ("show", "hide", "highlight_price", "selling_points")  # the order menus list them in
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'bounce' is not a valid CardMode"):
         CardMode("bounce")
     assert [m.visible for m in CardMode] == [True, False, True, True]
 
 
 def test_a_loaded_card_cue_is_the_mode_itself(make_show) -> None:
-    root: Path = make_show(products={"tea": 'name = "茶"\nprice = 1\npitch = [{ text = "看价格", card = "highlight_price" }]\n'})
+    tea = 'name = "茶"\nprice = 1\npitch = [{ text = "看价格", card = "highlight_price" }]\n'
+    root: Path = make_show(products={"tea": tea})
     show = load_show(root).show
     assert show is not None
     card = show.product("tea").pitch[0].card

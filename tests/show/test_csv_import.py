@@ -10,18 +10,20 @@ from pathlib import Path
 import pytest
 
 from studio.checks import check_show
-from studio.core.assets import demo_show_path
 from studio.cli.command import register
 from studio.cli.show import COMMANDS
+from studio.core.assets import demo_show_path
 from studio.show import csv_import
-from studio.show.csv_import import CsvProblem, decode_csv, CsvEncodingError, grouped, read_products_csv, slug
+from studio.show.csv_import import CsvEncodingError, CsvProblem, decode_csv, grouped, read_products_csv, slug
 from studio.show.editing import ShowEditor
 from studio.show.load.products import MAX_PRODUCTS
 from studio.show.loader import load_show
 
 DEMO = demo_show_path()
 
-CSV_ZH = "名称,价格,原价,图片,卖点\n明前龙井,168,238,media/tea.png,明前头采；核心产区、豆香浓郁\n保温杯,89.5,,,一键弹盖|可拆洗\n"
+CSV_ZH = ("名称,价格,原价,图片,卖点\n"
+          "明前龙井,168,238,media/tea.png,明前头采；核心产区、豆香浓郁\n"
+          "保温杯,89.5,,,一键弹盖|可拆洗\n")
 
 
 @pytest.fixture
@@ -44,14 +46,15 @@ def _cli(*argv: str) -> int:
     return handlers[args.command](args)
 
 
-@pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""),
-                                           ("gb18030", b"")])
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""),
+                                               ("gb18030", b"")])
 def test_encodings(show: Path, tmp_path: Path, encoding: str, bom: bytes) -> None:
     path = _write(tmp_path, bom + CSV_ZH.replace("\n", "\r\n").encode(encoding))
     preview = read_products_csv(path, ShowEditor(show))
     assert preview.problems == []
     tea, cup = preview.products
-    assert (tea.name, tea.price, tea.original_price, tea.image) == ("明前龙井", Decimal(168), Decimal(238), "media/tea.png")
+    assert (tea.name, tea.price, tea.original_price, tea.image) == (
+        "明前龙井", Decimal(168), Decimal(238), "media/tea.png")
     assert tea.selling_points == ("明前头采", "核心产区", "豆香浓郁")
     assert (cup.name, cup.price, cup.selling_points) == ("保温杯", Decimal("89.5"), ("一键弹盖", "可拆洗"))
     assert (tea.id, cup.id) == ("product-1", "product-2")  # Chinese names: numbered ids
@@ -225,7 +228,7 @@ def test_more_encodings(show: Path, tmp_path: Path, name: str, data: str, label:
              "utf-16 le without bom": "utf-16-le", "gb18030 beyond gbk": "gb18030"}[name]
     preview = read_products_csv(_write(tmp_path, data.encode(codec)), ShowEditor(show))
     assert preview.encoding == label and preview.problems == []
-    assert [p.name for p in preview.products][0] == "明前龙井"
+    assert preview.products[0].name == "明前龙井"
     assert not any("\ufffd" in p.name for p in preview.products)
 
 
@@ -263,7 +266,11 @@ def test_a_forced_encoding_reads_what_detection_would_not_guess(show: Path, tmp_
 
 def test_bounds_on_rows_columns_and_cells(show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     huge = "x" * 200_000  # beyond the csv module's own field limit
-    text = ("名称,价格\n" "长名字,10,\n" f"{'长' * 6000},1\n" f'"{huge}",1\n' "好茶,1\n"
+    text = ("名称,价格\n"
+            "长名字,10,\n"
+            f"{'长' * 6000},1\n"
+            f'"{huge}",1\n'
+            "好茶,1\n"
             + "多,1" + ",x" * 150 + "\n")
     preview = read_products_csv(_write(tmp_path, text.encode()), ShowEditor(show))
     assert [p.name for p in preview.products] == ["长名字", "好茶"]

@@ -312,14 +312,14 @@ def test_failed_write_leaves_the_old_files(show: Path, monkeypatch: pytest.Monke
     with pytest.raises(EditError, match="nothing was changed"):
         ed.save()
     assert {p: p.read_bytes() for p in files} == before
-    assert sorted(show.rglob("*")) == sorted(DEMO_tree(show))  # no temp files left behind
+    assert sorted(show.rglob("*")) == sorted(demo_tree(show))  # no temp files left behind
     assert ed.dirty
     monkeypatch.undo()
     ed.save()
     assert load_show(show).show.title == "x"  # type: ignore[union-attr]
 
 
-def DEMO_tree(root: Path) -> list[Path]:
+def demo_tree(root: Path) -> list[Path]:
     return [root / p.relative_to(DEMO) for p in DEMO.rglob("*")]
 
 

@@ -91,7 +91,8 @@ def test_bad_approvals_are_refused(root: Path, pid, key: str, terms, message: st
 
 
 def test_approvals_go_into_pitch_tables_too(make_show) -> None:
-    root = make_show(show=SHOW, products={"tea": 'name = "龙井"\nprice = 99\n\n[[pitch]]\ntext = "全球首发"  # launch\n\n'
+    root = make_show(show=SHOW, products={"tea": 'name = "龙井"\nprice = 99\n\n'
+                                                  '[[pitch]]\ntext = "全球首发"  # launch\n\n'
                                                   '[[pitch]]\ntext = "你好"\n'})
     editor = ShowEditor(root)
     assert editor.set_approval("tea", "pitch[0]", ["全球首发"])

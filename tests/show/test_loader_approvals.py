@@ -44,7 +44,8 @@ def test_bad_approvals_are_located(make_show, load, only, value: str, key: str, 
 
 
 def test_the_warning_policy_is_read_and_checked(make_show, load, only) -> None:
-    allow = load(make_show(show='title = "t"\n[compliance]\nwarnings = "allow"\n\n[rundowns.main]\nproducts = ["tea"]\n',
+    allow = load(make_show(show='title = "t"\n[compliance]\nwarnings = "allow"\n\n'
+                                '[rundowns.main]\nproducts = ["tea"]\n',
                            products=products('pitch = ["你好"]\n')))
     assert allow.show is not None and allow.show.compliance.warnings == WARNINGS_ALLOW
     bad = load(make_show(show='title = "t"\n[compliance]\nwarnings = "aprove"\n\n[rundowns.main]\nproducts = ["tea"]\n',

@@ -45,7 +45,7 @@ WHERE = [
 ]
 
 
-def build(make_show, c: str):  # noqa: ANN001, ANN201 - the conftest fixture and a Path
+def build(make_show, c: str):
     return make_show(show=SHOW.format(c=c), products={"tea": PRODUCT.format(c=c)})
 
 

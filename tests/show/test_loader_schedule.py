@@ -124,7 +124,8 @@ def test_missing_window_keys(make_show, load) -> None:
 def test_unknown_rundown_in_window(make_show, load, only) -> None:
     p = only(load(make_show(show=schedule_show(window('"daily"', "10:00", "11:00", "nihgt")))))
     assert (p.line, p.key, p.severity) == (16, "schedule.windows[0].rundown", Severity.ERROR)
-    assert p.format() == "show.toml:16: error: schedule.windows[0].rundown: unknown rundown 'nihgt' (did you mean 'night'?)"
+    assert p.format() == ("show.toml:16: error: schedule.windows[0].rundown: "
+                          "unknown rundown 'nihgt' (did you mean 'night'?)")
 
 
 def test_unknown_fallback(make_show, load, only) -> None:

@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 27, 20, 5)
 
 
 def tea(**kw) -> Product:
-    base = dict(id="tea", name="明前龙井", price=Decimal(168), original_price=Decimal(238))
+    base = {"id": "tea", "name": "明前龙井", "price": Decimal(168), "original_price": Decimal(238)}
     base.update(kw)
     return Product(**base)
 

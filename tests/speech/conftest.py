@@ -23,7 +23,7 @@ def engine() -> Iterator[WorkerEngine]:
     eng.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def speaker(engine: WorkerEngine, tmp_path: Path) -> Speaker:
     return Speaker(engine, SpeechCache(tmp_path / "cache"))
 

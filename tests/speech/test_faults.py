@@ -51,9 +51,8 @@ def test_one_fault_is_recovered_by_the_retry(tmp_path: Path, mode: str) -> None:
 
 
 def test_the_worker_stderr_is_captured(tmp_path: Path) -> None:
-    with fake_engine("crash", tmp_path) as eng:
-        with pytest.raises(SynthesisError) as info:
-            eng.synthesize(REQUEST)
+    with fake_engine("crash", tmp_path) as eng, pytest.raises(SynthesisError) as info:
+        eng.synthesize(REQUEST)
     assert "segfault (simulated)" in info.value.message
     assert any("fake worker starting" in line for line in eng.chatter)
 

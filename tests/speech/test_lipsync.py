@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -38,7 +39,7 @@ def assert_no_flicker(track: MouthTrack) -> None:
     inner = runs(shapes_at_frames(track, FPS))[1:-1]  # the first and last run may be cut by the ends
     flicker = [(s, n) for s, n in inner if n < 2 and s != S.A]
     assert not flicker, flicker
-    for a, b in zip(track.cues, track.cues[1:]):
+    for a, b in pairwise(track.cues):
         assert a.end == pytest.approx(b.start) and a.shape != b.shape
     assert track.cues[0].start == 0.0 and track.cues[-1].end == pytest.approx(track.duration)
 
@@ -137,7 +138,7 @@ def test_smoothing_never_flickers_on_random_tracks() -> None:
             for c in cues[1:-1]:
                 assert c.duration >= (1 if c.shape == S.A else 2) / FPS - 1e-6, cues
         assert cues[0].start == 0.0 and cues[-1].end == pytest.approx(t)
-        assert all(a.end == pytest.approx(b.start) for a, b in zip(cues, cues[1:]))
+        assert all(a.end == pytest.approx(b.start) for a, b in pairwise(cues))
         del track
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studio.core.assets import demo_show_path
 from studio.cli.command import register
 from studio.cli.speech import COMMANDS
+from studio.core.assets import demo_show_path
 from studio.show.model import Voice
 from studio.speech.lookahead import LookAhead, SpeechRequest
 from studio.speech.speaker import Speaker
@@ -105,7 +105,7 @@ def test_synth_fills_the_cache_for_the_demo_show(capsys: pytest.CaptureFixture[s
             "--at", "2026-12-05 20:00"]
     assert _run(argv) == 0
     first = capsys.readouterr()
-    assert "(0 already cached)" in first.out and "45/45" not in first.err or "done" in first.err
+    assert ("(0 already cached)" in first.out and "45/45" not in first.err) or "done" in first.err
     assert _run(argv) == 0
     second = capsys.readouterr().out
     count = int(second.split(" lines")[0])

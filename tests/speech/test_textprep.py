@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from studio.speech import numbers as num
@@ -86,7 +88,7 @@ def test_tokens_cover_the_text_exactly() -> None:
     text = "日常价238元，今天只要168.5元！😀 Only $5."
     toks = tokenize(text, "zh-CN")
     assert toks[0].start == 0 and toks[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(toks, toks[1:]))
+    assert all(a.end == b.start for a, b in pairwise(toks))
 
 
 def test_long_lines_split_at_sentence_ends_with_a_pause() -> None:

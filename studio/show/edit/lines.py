@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import tomlkit
-from tomlkit.items import AoT, Array, InlineTable, Item, Table, Whitespace
+from tomlkit.items import AoT, Array, InlineTable, Item, String, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from studio.show.edit.document import KEEP, Cue, EditError, Keep, money_item, same, set_key, text_item, texts_item
@@ -41,7 +41,7 @@ def cue_item(key: str, value: object) -> Item:
     return text_item(value, key)
 
 
-def cue_changes(text: str | Keep, cues: Mapping[str, Cue]) -> dict[str, object]:
+def cue_changes(text: str | Keep, cues: Mapping[str, Cue | Sequence[str]]) -> dict[str, object]:  # approved: terms
     out: dict[str, object] = {}
     if text is not KEEP:
         if not isinstance(text, str):
@@ -69,10 +69,10 @@ class LineList:
             return None
         if isinstance(v, Array | AoT):
             return v
-        if isinstance(v, str | InlineTable):
+        if isinstance(v, String | InlineTable):  # a document's strings are tomlkit Strings
             # A single line written on its own: make it a one-line list so it can grow.
             self.parent[self.key] = tomlkit.value("[" + v.as_string().strip() + "]")
-            return self.parent[self.key]
+            return cast(Array, self.parent[self.key])  # "[…]" is an array
         raise EditError(f"{self.what} is written as a {type(v).__name__}; "
                         f"write it as {self.key} = [\"…\"] to edit it here")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import time
-from typing import Any
+from typing import Any, cast
 
 import tomlkit
 from tomlkit.items import AoT, Array, Item, Table
@@ -42,11 +42,12 @@ def _rundown(doc: TOMLDocument, rid: str) -> Table:
     table = doc.get("rundowns")
     if not isinstance(table, dict) or not isinstance(table.get(rid), dict):
         raise EditError(f"no rundown '{rid}'")
-    return table[rid]
+    rundown: Table = table[rid]  # or an inline table: both read and edit alike
+    return rundown
 
 
 def set_rundown(doc: TOMLDocument, rid: str, items: Sequence[str | tuple[str, int] | RundownItem],
-                taken: set[str], title: str | None | Keep = KEEP, shuffle: bool | None | Keep = KEEP) -> bool:
+                taken: set[str], title: str | Keep | None = KEEP, shuffle: bool | Keep | None = KEEP) -> bool:
     """Create or replace a rundown's products (ids among `taken`) and title/shuffle; True when it changed."""
     if not isinstance(rid, str) or not ID_PATTERN.match(rid):
         raise EditError(f"'{rid}' cannot be a rundown id; use letters, digits, '-' or '_'")
@@ -99,6 +100,8 @@ def set_schedule_windows(doc: TOMLDocument, windows: Sequence[WindowSpec]) -> bo
     known = set(rundown_ids(doc))
     specs: list[tuple[Item, str, str, str]] = []
     for w in windows:
+        start: str | time
+        end: str | time
         if isinstance(w, ScheduleWindow):
             days: Any = list(w.days)
             start, end, rid = w.start, w.end, w.rundown
@@ -115,9 +118,10 @@ def set_schedule_windows(doc: TOMLDocument, windows: Sequence[WindowSpec]) -> bo
         schedule = doc["schedule"]
     if not isinstance(schedule, Table):
         raise EditError(f"[schedule] is not a table in {SHOW_FILE}")
-    current = schedule.get("windows")
-    if current is not None and not isinstance(current, AoT):
+    found = schedule.get("windows")
+    if found is not None and not isinstance(found, AoT):
         raise EditError("schedule.windows is not written as [[schedule.windows]] tables; edit it by hand")
+    current = found if isinstance(found, AoT) else None
     if not specs:
         if current is None:
             return False
@@ -143,12 +147,12 @@ def set_schedule_windows(doc: TOMLDocument, windows: Sequence[WindowSpec]) -> bo
             t["rundown"] = rid
             if current is None:
                 schedule["windows"] = tomlkit.aot()
-                current = schedule["windows"]
+                current = cast(AoT, schedule["windows"])
             before = list(current)
             current.append(t)
             tidy_aot(current, before)
             changed = True
-    while len(current) > len(specs):
+    while current is not None and len(current) > len(specs):
         before = list(current)
         del current[len(current) - 1]
         tidy_aot(current, before)
@@ -172,7 +176,7 @@ def remove_from_rundowns(doc: TOMLDocument, pid: str) -> tuple[list[tuple[str, i
             lines.remove(i)
         if hits:
             touched.append((rid, len(hits)))
-            if not len(body["products"]):
+            if not len(cast(Array, body["products"])):  # the list may have been rewritten
                 emptied.append(rid)
     return touched, emptied
 

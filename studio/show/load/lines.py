@@ -8,8 +8,8 @@ from typing import Any
 from studio.core.problems import closest, did_you_mean
 from studio.core.toml import KeyPath
 from studio.core.toml import describe_value as _kind
-from studio.show.load.files import LANGUAGE_TAG, ShowFile
 from studio.core.vocab import CardMode
+from studio.show.load.files import LANGUAGE_TAG, ShowFile
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, FaqEntry, Line
 from studio.show.templates import Template, TemplateError
 from studio.show.variables import SHOW_VARIABLES, VARIABLES
