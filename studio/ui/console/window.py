@@ -7,9 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-import threading
-
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,6 +33,7 @@ from studio.ui.console.editors import PitchEditor, ProductEditor
 from studio.ui.console.preview import PreviewPane
 from studio.ui.console.style import CONSOLE_STYLE
 from studio.ui.console.transport import InterruptDialog, TransportBar
+from studio.ui.jobs import Job, JobControl, JobProgressDialog, describe
 from studio.ui.show_overview import ProblemsPage
 
 STATUS_MS = 250
@@ -77,39 +75,7 @@ def live_session_factory(audio: bool = True, control: bool = True) -> SessionFac
     return make
 
 
-class WorkThread(QThread):
-    """Long work off the UI thread: `work(job)` reports with `job.report(done, total, text)` and
-    looks at `job.cancelled` between steps; the result (or the error) comes back as a signal."""
-
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[WorkThread], object], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.work = work
-        self._cancel = threading.Event()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def report(self, done: int, total: int, text: str) -> None:
-        self.progressed.emit(done, total, text)
-
-    def run(self) -> None:  # on the work thread
-        try:
-            result = self.work(self)
-        except BaseException as exc:  # noqa: BLE001 - handed to the UI, which says why
-            self.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.succeeded.emit(result)
-
-
-def prepare_speech(show: Show, job: WorkThread, cache_dir: Path | None = None,
+def prepare_speech(show: Show, job: JobControl, cache_dir: Path | None = None,
                    max_variants: int = 12) -> dict[str, Any]:
     """Pre-synthesize every line of `show` into the speech cache, as `studio synth` does.
 
@@ -155,8 +121,8 @@ class ConsoleWindow(QMainWindow):
         self.now = now or (lambda: SystemClock().now().replace(tzinfo=None))
         self.asrun_dir = asrun_dir
         self.session: Session | None = None
-        self.job: WorkThread | None = None  # the long work running (prepare speech, render), if any
-        self.progress_dialog: QProgressDialog | None = None
+        self.job: Job | None = None  # the long work running (prepare speech, render), if any
+        self.progress_dialog: JobProgressDialog | None = None
         self.last_job_result: object = None  # what the last long work returned (None: cancelled render)
         self.speech_cache_dir: Path | None = None  # None: studio's cache folder (tests use their own)
         self.pause_wanted = False
@@ -571,29 +537,19 @@ class ConsoleWindow(QMainWindow):
 
     # ---- long work: progress and cancel ----
 
-    def run_job(self, title: str, work: Callable[[WorkThread], object],
-                on_done: Callable[[object], None], busy: bool = False) -> WorkThread | None:
-        """Run `work` on a QThread under a progress dialog with Cancel; the UI stays responsive."""
+    def run_job(self, title: str, work: Callable[[JobControl], object],
+                on_done: Callable[[object], None], busy: bool = False) -> Job | None:
+        """Run `work` as a background job under a progress dialog with Cancel; the UI stays responsive."""
         if self.job is not None:
             return None
-        job = WorkThread(work, self)
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0 if busy else 100, self)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(460)
-        dialog.canceled.connect(self.cancel_job)
-        queued = Qt.ConnectionType.QueuedConnection
-        job.progressed.connect(self._job_progress, queued)
-        job.succeeded.connect(lambda result: self._job_finished(job, result, None, on_done), queued)
-        job.failed.connect(lambda message: self._job_finished(job, None, message, on_done), queued)
-        self.job, self.progress_dialog = job, dialog
+        job = Job(work, owner=self,
+                  on_success=lambda result: self._job_finished(job, result, None, on_done),
+                  on_failure=lambda exc: self._job_finished(job, None, describe(exc), on_done))
+        self.job = job
+        self.progress_dialog = JobProgressDialog(job, title, self.tr("Cancel"), self, busy, on_cancel=self.cancel_job)
         self._sync_actions()
-        dialog.show()
-        job.start()
-        return job
+        self.progress_dialog.show()
+        return job.start()
 
     def cancel_job(self) -> None:
         """Ask the running work to stop (between lines, between frames)."""
@@ -602,27 +558,12 @@ class ConsoleWindow(QMainWindow):
             if self.progress_dialog is not None:
                 self.progress_dialog.setLabelText(self.tr("Cancelling…"))
 
-    def _job_progress(self, done: int, total: int, text: str) -> None:
-        dialog = self.progress_dialog
-        if dialog is None or (self.job is not None and self.job.cancelled):
-            return
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-        short = text if len(text) <= 50 else text[:49] + "…"
-        dialog.setLabelText(short)
-
-    def _job_finished(self, job: WorkThread, result: object, error: str | None,
+    def _job_finished(self, job: Job, result: object, error: str | None,
                       on_done: Callable[[object], None]) -> None:
         if job is not self.job:
-            return
-        job.wait()
+            return  # dropped: the window stopped it while closing
         self.job = None
-        if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel_job)
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
+        self.progress_dialog = None  # it closed itself when the job finished
         self._sync_actions()
         if error is not None:
             self.statusBar().showMessage(self.tr("Failed: %1").replace("%1", error), 10000)
@@ -675,7 +616,7 @@ class ConsoleWindow(QMainWindow):
 
         show, product_id, out, when = self.draft.show, self.product_id, Path(chosen), self.now()
 
-        def work(job: WorkThread) -> object:
+        def work(job: JobControl) -> object:
             shown = {"line": None}
 
             def progress(t: float, line: str) -> None:
@@ -935,12 +876,11 @@ class ConsoleWindow(QMainWindow):
             event.ignore()
             return
         if self.job is not None:  # stop the long work cleanly before the window goes
-            job = self.job
+            job, self.job = self.job, None
             job.cancel()
             job.wait()
-            self.job = None
             if self.progress_dialog is not None:
-                self.progress_dialog.close()
+                self.progress_dialog.end()
                 self.progress_dialog = None
         self.settings.setValue("console/geometry", self.saveGeometry())
         super().closeEvent(event)
