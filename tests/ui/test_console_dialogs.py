@@ -167,7 +167,8 @@ def test_voice_and_avatar_choices_reach_show_toml(qtbot, settings, tmp_path, sho
     window.apply_show_settings(changes)
     window.apply_show_settings({"avatar": "./packs/mine"})  # as the dialog gives a folder inside the show
     assert window.save_action.isEnabled()
-    window.pending_show.pop("avatar")  # a pack folder that does not exist would not validate
+    # a pack folder that does not exist does not load: the choice is refused, show.toml keeps its avatar
+    assert window.draft.show.avatar == "default" and "packs/mine" in window.statusBar().currentMessage()
     shutil.copytree(avatar_packs_dir() / "default", show_copy / "packs" / "mine")
     window.apply_show_settings({"avatar": "./packs/mine"})
     window.save()

@@ -31,7 +31,7 @@ from studio.compliance.checker import Checker
 from studio.core.images import ImageError, NotAnImage, check_image_file
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, Line, Product
 from studio.show.templates import TemplateError
-from studio.ui.console.draft import ShowDraft, parse_money
+from studio.ui.console.draft import EditError, ShowDraft, parse_money
 from studio.ui.console.highlight import APPROVED_COLOR, BLOCK_COLOR, WARN_COLOR, LineEdit
 from studio.ui.show_overview import product_pixmap
 
@@ -191,8 +191,12 @@ class ProductEditor(QFrame):
                 why = self.tr("'%1' could not be copied into media/: %2").replace("%2", exc.detail)
             self.message.setText(why.replace("%1", exc.name))
             return False
+        try:
+            self.draft.set_image(self.product_id, relative)
+        except EditError as exc:
+            self.message.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
+            return False
         self.message.clear()
-        self.draft.set_image(self.product_id, relative)
         product = self.draft.product(self.product_id)
         self.photo.setPixmap(product_pixmap(product, 132, 10))
         self.photo_path.setText(Path(relative).name)
@@ -220,8 +224,12 @@ class ProductEditor(QFrame):
         if value is None and name == "name":
             self.message.setText(self.tr("A product needs a name."))
             return
+        try:
+            self.draft.set_field(self.product_id, name, value)
+        except EditError as exc:  # the show would not load so (the loader says why)
+            self.message.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
+            return
         self.message.clear()
-        self.draft.set_field(self.product_id, name, value)
 
     def _apply_money(self, name: str, text: str, required: bool = False) -> None:
         try:
@@ -385,6 +393,9 @@ class FaqEditor(QWidget):
             self.message.setText(self.tr("Not applied — column %1: %2").replace("%1", str(exc.column))
                                  .replace("%2", exc.message))
             return
+        except EditError as exc:
+            self.message.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
+            return
         self.message.clear()
         entry = self.draft.product(self.product_id).faq[row]
         item = self.entries.item(row)
@@ -396,7 +407,11 @@ class FaqEditor(QWidget):
         if self.product_id is None:
             return
         self.apply_entry()
-        index = self.draft.add_faq(self.product_id, (self.tr("keyword"),), (self.tr("New answer"),))
+        try:
+            index = self.draft.add_faq(self.product_id, (self.tr("keyword"),), (self.tr("New answer"),))
+        except EditError as exc:
+            self.message.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
+            return
         self.load(self.draft.product(self.product_id), index)
         self.keywords.setFocus()
         self.keywords.selectAll()
@@ -407,7 +422,11 @@ class FaqEditor(QWidget):
             return
         self.apply_entry()
         row = self.row
-        self.draft.remove_faq(self.product_id, row)
+        try:
+            self.draft.remove_faq(self.product_id, row)
+        except EditError as exc:
+            self.message.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
+            return
         self._editing_row = -1
         size = len(self.draft.product(self.product_id).faq)
         self.load(self.draft.product(self.product_id), min(row, size - 1) if size else 0)
@@ -705,6 +724,9 @@ class PitchEditor(QFrame):
             self.status.setText(self.tr("Not applied — column %1: %2").replace("%1", str(exc.column))
                                 .replace("%2", exc.message))
             return
+        except EditError as exc:  # e.g. {saving} in a product without an original price
+            self._refused(exc)
+            return
         self._redecorate(row)
 
     def _apply_cue(self, key: str, value: object) -> None:
@@ -712,7 +734,9 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        self.draft.set_cues(self.product_id, row, **{key: value})
+        if not self._try(lambda: self.draft.set_cues(self.product_id, row, **{key: value})):
+            self._load_cues(self.draft.product(self.product_id).pitch[row])  # back to what the line has
+            return
         line = self.draft.product(self.product_id).pitch[row]
         self._redecorate(row)
         if key == "language":
@@ -728,7 +752,8 @@ class PitchEditor(QFrame):
         self.apply_line()
         size = len(self.draft.product(self.product_id).pitch)
         index = self.row + 1 if 0 <= self.row < size else size
-        self.draft.insert_line(self.product_id, index, self.tr("New line"))
+        if not self._try(lambda: self.draft.insert_line(self.product_id, index, self.tr("New line"))):
+            return
         self._reload(index)
         self.editor.setFocus()
         self.editor.selectAll()  # typing replaces the placeholder text
@@ -740,7 +765,8 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        self.draft.remove_line(self.product_id, row)
+        if not self._try(lambda: self.draft.remove_line(self.product_id, row)):
+            return
         size = len(self.draft.product(self.product_id).pitch)
         self._reload(min(row, size - 1) if size else 0)
         self.status.setText(self.tr("Line %1 removed — Undo (Ctrl+Z) puts it back").replace("%1", str(row + 1)))
@@ -754,8 +780,8 @@ class PitchEditor(QFrame):
         dst = src + step
         if not 0 <= dst < len(self.draft.product(self.product_id).pitch):
             return
-        self.draft.move_line(self.product_id, src, dst)
-        self._reload(dst)
+        if self._try(lambda: self.draft.move_line(self.product_id, src, dst)):
+            self._reload(dst)
 
     def approve(self, terms: tuple[str, ...] | None = None) -> None:
         """Approve wording: the warning terms of the selected line (or `terms`) air as written.
@@ -772,7 +798,9 @@ class PitchEditor(QFrame):
         if not wanted:
             return
         line = self.draft.product(self.product_id).pitch[row]
-        self.draft.approve_line(self.product_id, row, line.approved + tuple(t for t in wanted if t not in line.approved))
+        terms = line.approved + tuple(t for t in wanted if t not in line.approved)
+        if not self._try(lambda: self.draft.approve_line(self.product_id, row, terms)):
+            return
         approved = self.draft.product(self.product_id).pitch[row].approved
         self.editor.highlighter.set_approved(approved)
         self._redecorate(row)
@@ -784,7 +812,11 @@ class PitchEditor(QFrame):
     def undo(self) -> None:
         """Undo the last add, remove, move, cue change or approval (text has its own undo while you type)."""
         self.apply_line()
-        where = self.draft.undo()
+        try:
+            where = self.draft.undo()
+        except EditError as exc:
+            self._refused(exc)
+            return
         if where is None:
             return
         product_id, row = where
@@ -792,6 +824,18 @@ class PitchEditor(QFrame):
             self._reload(row)
         self._sync_commands()
         self.status.setText(self.tr("Undone"))
+
+    def _try(self, edit: Callable[[], object]) -> bool:
+        """Make `edit`; False (and why, in the status line) when the draft refused it."""
+        try:
+            edit()
+        except EditError as exc:
+            self._refused(exc)
+            return False
+        return True
+
+    def _refused(self, exc: EditError) -> None:
+        self.status.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
 
     def _show_findings(self) -> None:
         found = self.editor.highlighter.underlines

@@ -28,7 +28,7 @@ from studio.runner.paths import asrun_folder
 from studio.ui.console import i18n
 from studio.ui.console.asrun_panel import AsRunPanel
 from studio.ui.console.browser import ShowBrowser
-from studio.ui.console.draft import ShowDraft, editing_available
+from studio.ui.console.draft import EditError, SaveConflict, ShowDraft
 from studio.ui.console.editors import PitchEditor, ProductEditor
 from studio.ui.console.preview import PreviewPane
 from studio.ui.console.style import CONSOLE_STYLE
@@ -127,9 +127,6 @@ class ConsoleWindow(QMainWindow):
         self.speech_cache_dir: Path | None = None  # None: studio's cache folder (tests use their own)
         self.pause_wanted = False
         self._ending = False
-        # Show settings (voice, avatar) and schedule windows chosen in the dialogs, written on Save.
-        self.pending_show: dict[str, object] = {}
-        self.pending_windows: list | None = None
         # Replaced in tests: the questions the console asks before doing something drastic.
         self.confirm: Callable[[str, str], bool] = self._ask
         # Asked before unsaved edits would be lost (another show, quitting): "save", "discard" or
@@ -237,8 +234,6 @@ class ConsoleWindow(QMainWindow):
         self.result = result
         show = result.show
         self.draft = ShowDraft(show) if show is not None else None
-        self.pending_show = {}
-        self.pending_windows = None
         central = QWidget()
         central.setObjectName("page")
         col = QVBoxLayout(central)
@@ -305,6 +300,9 @@ class ConsoleWindow(QMainWindow):
         self.asrun.refresh()
         self._set_preview_title()
         self._sync_actions()
+        if self.draft.problem:
+            self.statusBar().showMessage(self.tr("This show cannot be edited here: %1")
+                                         .replace("%1", self.draft.problem))
 
     def _header(self, result: LoadResult) -> QWidget:
         box = QWidget()
@@ -357,40 +355,29 @@ class ConsoleWindow(QMainWindow):
                 self.select_product(self.product_id)
 
     def _dirty(self) -> bool:
-        return self.draft is not None and (self.draft.dirty or bool(self.pending_show)
-                                           or self.pending_windows is not None)
+        return self.draft is not None and self.draft.dirty
 
     def save(self) -> None:
-        """Write the edits to the show files with studio.show.editing (tomlkit keeps comments)."""
+        """Write the edited documents to the show files (checked by the loader first; comments kept)."""
         if self.draft is None or not self._dirty():
             return
-        if not editing_available():
-            return  # the action is disabled with a tooltip that says why
         try:
-            from studio.show.editing import ShowEditor  # type: ignore[import-not-found]
-
-            editor = ShowEditor(self.draft.root)
-            self.draft.apply_to(editor)  # the draft replays its edits in order (fields, lines, cues, moves)
-            for key, value in self.pending_show.items():
-                editor.set_show_field(key, value)
-            if self.pending_windows is not None:
-                editor.set_schedule_windows([w.spec() for w in self.pending_windows])
-            check = editor.validate()  # the real loader on the edited text: never write a broken show
-            if check.errors:
-                first = check.errors[0]
-                raise ValueError(f"{first.file}:{first.line or ''} {first.key}: {first.message}")
-            editor.save()
+            try:
+                self.draft.save()
+            except SaveConflict as exc:  # someone else changed a file since the show was opened
+                if not self.confirm(self.tr("Save"), self.tr("%1\n\nSave anyway and overwrite it?")
+                                    .replace("%1", str(exc))):
+                    return
+                self.draft.save(force=True)
         except Exception as exc:  # noqa: BLE001 - the operator must see why, the edits stay in memory
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The edits could not be saved; they are still here.\n\n%1")
                                 .replace("%1", str(exc)))
             return
         result = check_show(self.draft.root)
-        self.pending_show = {}
-        self.pending_windows = None
         if result.show is not None:
             self.result = result
-        self.draft.mark_saved(result.show if result.show is not None else None)
+        self.draft.saved(result.show)
         self._sync_actions()
         self.statusBar().showMessage(self.tr("Saved"), 4000)
 
@@ -466,28 +453,18 @@ class ConsoleWindow(QMainWindow):
             self.apply_show_settings(dialog.show_changes())
 
     def _settings_show(self) -> Show:
-        """The show with the pending voice/avatar choices, for the dialog to start from."""
-        from dataclasses import replace
-
+        """The show as edited (voice and avatar choices included), for the dialog to start from."""
         assert self.draft is not None
-        show = self.draft.show
-        voice = replace(show.voice, **{k.split(".", 1)[1]: v for k, v in self.pending_show.items()
-                                       if k.startswith("voice.")})
-        avatar = str(self.pending_show.get("avatar", show.avatar))
-        return replace(show, voice=voice, avatar=avatar)
+        return self.draft.show
 
     def apply_show_settings(self, changes: dict[str, object]) -> None:
-        """Keep show-setting changes (ShowEditor.set_show_field keys) until Save."""
+        """Put show-setting changes (ShowEditor.set_show_field keys) into the edited show.toml."""
         if not changes or self.draft is None:
             return
-        self.pending_show.update(changes)
-        base = self.draft.base
-        for key in list(self.pending_show):  # a choice set back to what is saved is no edit
-            name = key.split(".", 1)[1] if key.startswith("voice.") else key
-            saved = getattr(base.voice, name) if key.startswith("voice.") else getattr(base, key, None)
-            if saved == self.pending_show[key]:
-                del self.pending_show[key]
-        self._sync_actions()
+        try:
+            self.draft.set_show_fields(changes)
+        except EditError as exc:
+            self.statusBar().showMessage(self.tr("Not applied — %1").replace("%1", str(exc)), 10000)
 
     def edit_schedule(self) -> None:
         """The weekly grid; the windows are written on Save."""
@@ -495,16 +472,17 @@ class ConsoleWindow(QMainWindow):
             return
         from studio.ui.console.schedule_editor import ScheduleDialog
 
-        dialog = ScheduleDialog(self.draft.show, self, self.pending_windows)
+        dialog = ScheduleDialog(self.draft.show, self)
         if dialog.exec():
             self.set_schedule(dialog.grid.windows)
 
     def set_schedule(self, windows: list) -> None:
-        from studio.ui.console.schedule_editor import from_show
-
+        """Put the weekly windows drawn on the grid into the edited show.toml."""
         assert self.draft is not None
-        self.pending_windows = None if list(windows) == from_show(self.draft.base) else list(windows)
-        self._sync_actions()
+        try:
+            self.draft.set_schedule([w.spec() for w in windows])
+        except EditError as exc:
+            self.statusBar().showMessage(self.tr("Not applied — %1").replace("%1", str(exc)), 10000)
 
     def import_csv(self) -> None:
         """Import products from a CSV (saved at once, as new product files), then reload the show."""
@@ -833,16 +811,15 @@ class ConsoleWindow(QMainWindow):
         self.new_action.setEnabled(not live and not working)
         self.prepare_speech_action.setEnabled(loaded and not live and not working)
         self.render_action.setEnabled(loaded and not live and not working)
-        self.import_csv_action.setEnabled(loaded and not live and editing_available())
+        self.import_csv_action.setEnabled(loaded and not live)
         self.schedule_action.setEnabled(loaded)
         self.settings_action.setEnabled(loaded)
         self.pause_action.setText(self.tr("Resume") if self.pause_wanted else self.tr("Pause"))
         dirty = self._dirty()
-        can_save = editing_available()
-        self.save_action.setEnabled(dirty and can_save)
-        if not can_save:
-            self.save_action.setToolTip(self.tr("Saving is not available in this build yet (studio.show.editing "
-                                                "is missing): edits stay in this window until you close it"))
+        self.save_action.setEnabled(dirty)
+        problem = self.draft.problem if getattr(self, "draft", None) is not None else ""
+        if problem:  # e.g. show.toml's layout cannot be kept: every edit says so too
+            self.save_action.setToolTip(self.tr("This show cannot be edited here: %1").replace("%1", problem))
         else:
             self.save_action.setToolTip(self.tr("Write the edits to the show files"))
         if hasattr(self, "dirty_label"):
@@ -857,11 +834,8 @@ class ConsoleWindow(QMainWindow):
     def _ask_unsaved(self, question: str) -> str:
         """Save / Discard / Cancel in a message box ("save", "discard", "cancel")."""
         buttons = QMessageBox.StandardButton
-        can_save = editing_available()
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved edits"), question,
-            (buttons.Save if can_save else buttons.NoButton) | buttons.Discard | buttons.Cancel,
-            buttons.Save if can_save else buttons.Cancel)
+        answer = QMessageBox.question(self, self.tr("Unsaved edits"), question,
+                                      buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return "save"
         return "discard" if answer == buttons.Discard else "cancel"
