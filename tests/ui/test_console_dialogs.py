@@ -241,13 +241,16 @@ def test_csv_import_shows_bad_rows_and_imports_the_good_product(qtbot, settings,
     csv.write_text("名称,价格,卖点\nSilk Scarf,89,真丝；百搭\nNo Price,abc,\n", encoding="utf-8")
     dialog = CsvImportDialog(show_copy, window, path=csv)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)  # the plan is made off the UI thread
     assert dialog.products_list.count() == 1
     assert "Silk Scarf" in dialog.products_list.item(0).text()
     problems = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
     assert len(problems) == 1 and "3" in problems[0] and "abc" in problems[0]
     dialog.rundown_combo.setCurrentIndex(dialog.rundown_combo.findData("evening"))
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.imported == ["silk-scarf"]
     window.after_import(dialog.imported)
     assert window.draft.product("silk-scarf").name == "Silk Scarf"
