@@ -266,7 +266,7 @@ ZH.update({
 })
 
 
-# The product editor's FAQ section (editors.py FaqEditor).
+# The product editor's FAQ section (faq_editor.py FaqEditor).
 ZH.update({
     "FAQ": "常见问题",
     "Add": "添加",

@@ -29,7 +29,8 @@ from studio.ui.console import i18n
 from studio.ui.console.asrun_panel import AsRunPanel
 from studio.ui.console.browser import ShowBrowser
 from studio.ui.console.draft import EditError, SaveConflict, ShowDraft
-from studio.ui.console.editors import PitchEditor, ProductEditor
+from studio.ui.console.pitch_editor import PitchEditor
+from studio.ui.console.product_editor import ProductEditor
 from studio.ui.console.preview import PreviewPane
 from studio.ui.console.style import CONSOLE_STYLE
 from studio.ui.console.transport import InterruptDialog, TransportBar
