@@ -21,7 +21,6 @@ from studio.ui.console.draft import EditError, ShowDraft
 from studio.ui.console.highlight import LINE_EDIT_MS, LineEdit
 
 
-
 def split_keywords(text: str) -> tuple[str, ...]:
     """'多少钱，价格、几块' → ('多少钱', '价格', '几块'): commas (，or ,) and 、 separate keywords."""
     for sep in (",", "、"):

@@ -34,6 +34,13 @@ class PitchEditor(QFrame):
     """The product's pitch: a list of lines, the selected one's text and cues, and line commands."""
 
     line_selected = Signal(int)
+    # made by _command (one action and tool button per line command)
+    add_action: QAction
+    remove_action: QAction
+    moveUp_action: QAction  # noqa: N815 - named after the command's object name
+    moveDown_action: QAction  # noqa: N815
+    undo_action: QAction
+    approve_action: QAction
 
     def __init__(self, draft: ShowDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -332,7 +339,8 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        if not self._try(lambda: self.draft.set_cues(self.product_id, row, **{key: value})):
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.set_cues(pid, row, **{key: value})):
             self._load_cues(self.draft.product(self.product_id).pitch[row])  # back to what the line has
             return
         line = self.draft.product(self.product_id).pitch[row]
@@ -350,7 +358,8 @@ class PitchEditor(QFrame):
         self.apply_line()
         size = len(self.draft.product(self.product_id).pitch)
         index = self.row + 1 if 0 <= self.row < size else size
-        if not self._try(lambda: self.draft.insert_line(self.product_id, index, self.tr("New line"))):
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.insert_line(pid, index, self.tr("New line"))):
             return
         self._reload(index)
         self.editor.setFocus()
@@ -363,7 +372,8 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        if not self._try(lambda: self.draft.remove_line(self.product_id, row)):
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.remove_line(pid, row)):
             return
         size = len(self.draft.product(self.product_id).pitch)
         self._reload(min(row, size - 1) if size else 0)
@@ -378,7 +388,8 @@ class PitchEditor(QFrame):
         dst = src + step
         if not 0 <= dst < len(self.draft.product(self.product_id).pitch):
             return
-        if self._try(lambda: self.draft.move_line(self.product_id, src, dst)):
+        pid = self.product_id  # narrowed for the lambda
+        if self._try(lambda: self.draft.move_line(pid, src, dst)):
             self._reload(dst)
 
     def approve(self, terms: tuple[str, ...] | None = None) -> None:
@@ -397,7 +408,8 @@ class PitchEditor(QFrame):
             return
         line = self.draft.product(self.product_id).pitch[row]
         terms = line.approved + tuple(t for t in wanted if t not in line.approved)
-        if not self._try(lambda: self.draft.approve_line(self.product_id, row, terms)):
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.approve_line(pid, row, terms)):
             return
         approved = self.draft.product(self.product_id).pitch[row].approved
         self.editor.highlighter.set_approved(approved)
