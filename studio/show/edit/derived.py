@@ -43,12 +43,9 @@ def derive_product(editor: ShowEditor, show: Show, pid: str) -> tuple[Show | Non
     return replace(show, products=products), problems
 
 
-def first_error(problems: list[Problem] | tuple[Problem, ...]) -> str:
-    """The first error in the words `studio check` uses ('' when there is none)."""
-    for p in problems:
-        if p.is_error:
-            return p.format()
-    return ""
+def first_error(problems: list[Problem] | tuple[Problem, ...]) -> Problem | None:
+    """The first error among `problems` (None when there is none)."""
+    return next((p for p in problems if p.is_error), None)
 
 
 __all__ = ["derive_product", "derive_show", "edited_texts", "first_error"]

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from studio.core.problems import Problem
 from studio.show import money
 from studio.show.edit.derived import derive_product, derive_show, first_error
 from studio.show.editing import CUE_KEYS, SHOW_FILE, EditError, SaveConflict, ShowEditor
@@ -241,8 +242,8 @@ class ShowDraft(QObject):
         """
         editor = self._editor()
         problem = first_error(editor.validate().problems)
-        if problem:
-            raise EditError(problem)
+        if problem is not None:
+            raise EditError(problem.format())  # file:line, as `studio check` says it
         editor.save(force=force)
         self._changed_files.clear()
         self._saved_show_text = editor.text_of(SHOW_FILE)
@@ -250,8 +251,7 @@ class ShowDraft(QObject):
     def saved(self, show: Show | None) -> None:
         """After `save`: `show` (as studio check reads it; None: as edited) is what is on disk now."""
         self.base = show or self.show
-        self.show = self.base
-        self.undo_stack.clear()  # the inverses name rows of the show before
+        self.show = self.base  # the same rows as before: the undo stack still applies
         self.dirty_changed.emit(False)
         self.changed.emit("")
 
@@ -280,7 +280,7 @@ class ShowDraft(QObject):
             else:
                 show, problems = derive_product(editor, self.show, product_id)
             if show is None:
-                raise EditError(first_error(problems))
+                raise EditError(_refusal(problems))
         except Exception:
             editor.restore(rel, before)
             raise
@@ -296,6 +296,15 @@ class ShowDraft(QObject):
             self.undo_stack.append((product_id or "", *undo))
         self.dirty_changed.emit(self.dirty)
         self.changed.emit(product_id or "")
+
+
+def _refusal(problems: list[Problem]) -> str:
+    """Why an edit was refused, short enough for the line under the field that was edited."""
+    problem = first_error(problems)
+    if problem is None:
+        return "the show cannot be read"  # the loader returned nothing without an error: never expected
+    where = f"{problem.key}: " if problem.key else ""
+    return where + problem.message + (f" ({problem.hint})" if problem.hint else "")
 
 
 def _settings(show: Show) -> Show:

@@ -81,6 +81,7 @@ class PitchEditor(QFrame):
         col.addLayout(self._make_cues())
         self.status = QLabel()
         self.status.setObjectName("meta")
+        self.status.setWordWrap(True)  # a refused edit says why at length: it wraps, the window keeps its width
         col.addWidget(self.status)
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)

@@ -135,6 +135,7 @@ class ProductEditor(QFrame):
         form.addRow(self.tr("Selling points"), self.points)
         self.message = QLabel()
         self.message.setObjectName("error")
+        self.message.setWordWrap(True)  # a loader's message is long: it wraps, the window keeps its width
         form.addRow("", self.message)
         row.addLayout(form, 1)
         self.faq = FaqEditor(draft)
