@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from studio.avatar.mouth import REST, MouthState, resolve_shape
 from studio.avatar.model import IDENTITY, AvatarPack, Gesture, Part, Transform
+from studio.core.vocab import Cue
 
 Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f
 IDENTITY_MATRIX: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -39,14 +40,6 @@ _CH_BREATH, _CH_SWAY, _CH_TILT, _CH_TILT_TALK, _CH_HEAD_X, _CH_BLINK, _CH_GAZE, 
 
 
 @dataclass(frozen=True)
-class Cue:
-    """Something that starts at time `at` (seconds, same clock as `AvatarInput.t`): an expression or a gesture."""
-
-    at: float
-    name: str
-
-
-@dataclass(frozen=True)
 class AvatarInput:
     """What the runner tells the avatar about one instant of the show."""
 
@@ -54,7 +47,7 @@ class AvatarInput:
     speaking: bool = False
     speaking_since: float = -1e9  # when `speaking` last changed: talk energy eases from then
     mouth: MouthState = REST
-    expressions: tuple[Cue, ...] = ()  # in time order; before the first the host is neutral
+    expressions: tuple[Cue, ...] = ()  # in time order (at: same clock as t); before the first the host is neutral
     gestures: tuple[Cue, ...] = ()
     card: tuple[float, float] | None = None  # product card centre in pack units (layout.Placement.to_pack)
 
@@ -691,7 +684,7 @@ def sample_times(start: float, seconds: float, fps: float) -> Iterable[float]:
 
 
 __all__ = [
-    "AvatarInput", "Blink", "Cue", "Matrix", "PartPose", "Pose", "Rig", "SpriteLayer", "apply", "blinks_between",
+    "AvatarInput", "Blink", "Matrix", "PartPose", "Pose", "Rig", "SpriteLayer", "apply", "blinks_between",
     "compose", "ease", "expression_weights", "eye_openness", "eye_state", "gesture_weights", "local_matrix",
     "noise", "pose_at", "sample_times",
 ]

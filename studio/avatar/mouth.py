@@ -1,8 +1,8 @@
 """Mouth shapes for lip-sync: the (shape, next_shape, blend) state, shape fallbacks, hand-written tracks.
 
 The speech package produces a mouth-shape track and `mouth_at(track, t)` giving the same triple as
-`MouthState`. Until it lands (and in tests and the contact sheet) `mouth_from_cues` samples a
-hand-written list of `MouthCue`s with the same meaning, so the avatar never depends on speech.
+`MouthState`. Previews, tests and the contact sheet sample a hand-written list of the same
+`MouthCue`s with `mouth_from_cues`, so the avatar never depends on speech.
 Shapes follow the common lip-sync letters: A closed (M, B, P), B slightly open with teeth (K, S,
 T, EE), C open (EH, AE), D wide open (AA), E rounded (AO, ER), F puckered (UW, OO, W), G upper
 teeth on the lower lip (F, V), H tongue raised (L), X rest.
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from studio.core.vocab import MouthCue, MouthShape
 
 SHAPES = ("A", "B", "C", "D", "E", "F", "G", "H", "X")
 
@@ -55,14 +57,6 @@ class MouthState:
 REST = MouthState()
 
 
-@dataclass(frozen=True)
-class MouthCue:
-    """From time `t` (seconds) the mouth takes `shape`, until the next cue."""
-
-    t: float
-    shape: str
-
-
 def resolve_shape(shape: str, available: Collection[str]) -> str:
     """The sprite to show for `shape` in a pack that has `available` shapes (nearest when missing)."""
     if shape in available:
@@ -75,25 +69,28 @@ def resolve_shape(shape: str, available: Collection[str]) -> str:
 
 def mouth_from_cues(cues: Sequence[MouthCue], t: float, blend_time: float = DEFAULT_BLEND) -> MouthState:
     """The mouth state at `t` for a hand-written track: each shape blends into the next over the
-    last `blend_time` seconds before the next cue, so the mouth never jumps between shapes."""
+    last `blend_time` seconds before the next cue, so the mouth never jumps between shapes.
+
+    A cue lasts until the next one starts (its `end` is not read: a hand-written track may leave
+    gaps), and the last shape is held."""
     if not cues:
         return REST
     i = bisect.bisect_right(cues, t, key=_cue_time) - 1
     if i < 0:
         # Before the first cue the mouth rests, blending into the first shape as it approaches.
         first = cues[0]
-        return MouthState("X", first.shape, _ramp(t, first.t, blend_time))
+        return MouthState("X", first.shape, _ramp(t, first.start, blend_time))
     current = cues[i]
     if i + 1 >= len(cues):
         return MouthState(current.shape, current.shape, 0.0)
     nxt = cues[i + 1]
     # Short shapes get a proportionally shorter blend so they are still seen.
-    span = min(blend_time, (nxt.t - current.t) * 0.5)
-    return MouthState(current.shape, nxt.shape, _ramp(t, nxt.t, span))
+    span = min(blend_time, (nxt.start - current.start) * 0.5)
+    return MouthState(current.shape, nxt.shape, _ramp(t, nxt.start, span))
 
 
 def _cue_time(cue: MouthCue) -> float:
-    return cue.t
+    return cue.start
 
 
 def _ramp(t: float, at: float, span: float) -> float:
@@ -104,16 +101,17 @@ def _ramp(t: float, at: float, span: float) -> float:
 
 
 def track_from_text(pattern: str, start: float = 0.0, step: float = 0.1) -> tuple[MouthCue, ...]:
-    """A quick hand-written track: one shape letter per `step` seconds ("XBCDDCAX"), repeats merged."""
+    """A quick hand-written track: one shape letter per `step` seconds ("XBCDDCAX", a space rests), repeats merged."""
     cues: list[MouthCue] = []
     for i, ch in enumerate(pattern):
-        if ch == " ":
-            ch = "X"
-        if cues and cues[-1].shape == ch:
+        shape = MouthShape(ch if ch != " " else "X")
+        at = start + i * step
+        if cues and cues[-1].shape == shape:
+            cues[-1] = replace(cues[-1], end=at + step)
             continue
-        cues.append(MouthCue(start + i * step, ch))
+        cues.append(MouthCue(at, at + step, shape))
     return tuple(cues)
 
 
-__all__ = ["DEFAULT_BLEND", "FALLBACKS", "OPENNESS", "REST", "SHAPES", "MouthCue", "MouthState",
+__all__ = ["DEFAULT_BLEND", "FALLBACKS", "OPENNESS", "REST", "SHAPES", "MouthState",
            "mouth_from_cues", "resolve_shape", "track_from_text"]

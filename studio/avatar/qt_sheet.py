@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from studio.avatar.motion import AvatarInput, Cue, Pose, Rig, eye_openness, pose_at
+from studio.avatar.motion import AvatarInput, Pose, Rig, eye_openness, pose_at
 from studio.avatar.mouth import SHAPES, MouthState
 from studio.avatar.pack import AvatarPack
 from studio.avatar.qt_render import AvatarRenderer
+from studio.core.vocab import Cue
 from studio.show.model import EXPRESSIONS, GESTURES
 
 BACKGROUND = QColor("#262A36")

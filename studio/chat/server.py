@@ -52,8 +52,10 @@ from typing import Any
 
 from studio.chat.inbox import CommentInbox
 from studio.compliance.normalize import fold
+from studio.core.atomic import create_atomic
 from studio.core.clock import Clock, SystemClock
-from studio.core.logs import state_dir, write_private
+from studio.core.dirs import state_dir
+from studio.core.logs import private_dir, write_private
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +171,27 @@ def ensure_token(path: Path | None = None) -> tuple[str, Path]:
     path = path or token_path()
     token = read_token(path)
     if token is None:
-        token = secrets.token_urlsafe(32)
-        write_private(path, token + "\n")
-        log.info("control API: created a new token in %s", path)
+        token = _new_token(path)
     elif sys.platform != "win32" and path.stat().st_mode & 0o077:
         path.chmod(0o600)  # someone widened it: others on this machine must not read it
     return token, path
+
+
+def _new_token(path: Path) -> str:
+    """A new token in `path`; when another studio process makes one at the same moment, theirs.
+
+    Two shows going live together must end up with one token, the one in the file, or the
+    `studio comment` client would be refused by the show whose token was replaced.
+    """
+    token = secrets.token_urlsafe(32)
+    private_dir(path.parent)
+    if not create_atomic(path, token + "\n", private=True):
+        theirs = read_token(path)
+        if theirs is not None:
+            return theirs
+        write_private(path, token + "\n")  # a damaged token file: replaced
+    log.info("control API: created a new token in %s", path)
+    return token
 
 
 # ---- the log of refusals ----

@@ -161,7 +161,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
 
     from studio.core.live_registry import ShowAlreadyLive
     from studio.outputs.live import LiveSession, claim_show
-    from studio.runner.playout import STOPPED
+    from studio.core.vocab import PlayoutStatus
     from studio.outputs.stream_window import grab_window
     from studio.stage.qt_fonts import FontRequirementError
 
@@ -215,7 +215,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
         QTimer.singleShot(int(seconds * 1000), finish)
     if only_product is not None:
         poll = QTimer(app)
-        poll.timeout.connect(lambda: finish() if session.playout.status == STOPPED else None)
+        poll.timeout.connect(lambda: finish() if session.playout.status is PlayoutStatus.STOPPED else None)
         poll.start(250)
     signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, finish))
     signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, finish))

@@ -12,14 +12,16 @@ import sys
 from studio.cli.command import Command, SubParsers
 from studio.core import cliargs
 from studio.core.clock import SystemClock
+from studio.core.dirs import speech_cache_dir
+from studio.core.vocab import MouthShape
 from studio.core.text import strip_hidden
 from studio.show.model import Voice
-from studio.speech.cache import SpeechCache, default_cache_dir
+from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError
 from studio.speech.showlines import show_lines
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
-from studio.speech.types import MouthShape, Utterance
+from studio.speech.types import Utterance
 from studio.speech.voices import VoiceNotFoundError
 from studio.speech.wavio import write_wav
 
@@ -69,7 +71,7 @@ def _declare_synth(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 
 def _cache_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", type=cliargs.output_folder("the speech cache"), metavar="DIR",
-                   help=f"where synthesized audio is kept (default {default_cache_dir() / 'speech'})")
+                   help=f"where synthesized audio is kept (default {speech_cache_dir()})")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 

@@ -30,11 +30,11 @@ from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
+from studio.core.vocab import CardMode
 from studio.show.model import CARD_ACTIONS, Show
 from studio.stage.preview import rundown_products
 from studio.stage.state import (
     Caption,
-    CardMode,
     CardState,
     estimate_word_timings,
     first_pitch_text,
@@ -126,7 +126,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
     product = show.product(product_id)
     # A caption typed here reaches the picture as show text does: without hidden characters.
     text = strip_hidden(args.caption) if args.caption is not None else first_pitch_text(product, show.language, now)
-    mode = CardMode.from_cue(args.card)
+    mode = CardMode(args.card)
     state = state_for(show, product_id, template=template, t=0.0, live=True, now=now)
     # The product came on at 0 (the card sliding in), another cue took over at 0.5 s, and the host
     # started speaking at 0.3 s; the frame is taken at t.

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from studio.core.logs import private_dir, show_key, state_dir, write_private
+from studio.core.dirs import state_dir
+from studio.core.logs import private_dir, show_key, write_private
 
 REGISTRY_FOLDER = "live"
 _WINDOWS_LOCK_AT = 1 << 30  # lock a byte far past the pid text, which others must still read

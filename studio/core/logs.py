@@ -1,4 +1,4 @@
-"""Where studio keeps its per-user state and log, and how an unexpected failure is told to a person.
+"""Where studio keeps its log, and how an unexpected failure is told to a person.
 
 The log is for a process that runs all day: INFO by default (DEBUG with `studio --debug` or
 STUDIO_LOG_LEVEL=DEBUG), rotated at LOG_MAX_BYTES with LOG_BACKUPS old files kept, and readable
@@ -17,21 +17,15 @@ import traceback
 from pathlib import Path
 from typing import IO
 
+from studio.core.atomic import write_atomic
+from studio.core.dirs import state_dir
+
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
 LEVEL_VARIABLE = "STUDIO_LOG_LEVEL"
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _PRIVATE_DIR = 0o700
 _PRIVATE_FILE = 0o600
-
-
-def state_dir() -> Path:
-    """Per-user folder for logs and caches: %LOCALAPPDATA%\\studio or $XDG_STATE_HOME/studio."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    else:
-        base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return base / "studio"
 
 
 def show_key(show_root: Path) -> str:
@@ -76,14 +70,7 @@ def open_private(path: Path, mode: str = "a") -> IO[str]:
 def write_private(path: Path, text: str) -> None:
     """Write `text` readable by this user only (0600), atomically, in a private folder."""
     private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open_private(tmp, "w") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, text, private=True)
 
 
 # ---- the log ----

@@ -22,18 +22,18 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
 from studio.avatar.layout import place
 from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
-from studio.avatar.motion import Cue as AvatarCue
 from studio.avatar.mouth import MouthState
 from studio.avatar.pack import AvatarPack
 from studio.checks import check_show
 from studio.core.clock import Clock, SystemClock
 from studio.core.live_registry import ShowAlreadyLive, ShowLock
+from studio.core.vocab import CardMode, PlayoutStatus
 from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
-from studio.runner.playout import ON_AIR, Playout, ProgramState, compliance_reasons
+from studio.runner.playout import Playout, ProgramState, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
 from studio.runner.watch import ShowWatcher, Watchdog
 from studio.show.model import Show
@@ -42,7 +42,7 @@ from studio.stage.compose import template_of
 from studio.stage.host import load_show_pack
 from studio.stage.qt_paint import frame_array, new_frame
 from studio.stage.qt_setup import build_stage
-from studio.stage.state import Caption, CardMode, CardState, StageState
+from studio.stage.state import Caption, CardState, StageState
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +75,11 @@ class ProgramView:
                 product = None
         if ps.card_product != self._product:
             self._product, self._product_since = ps.card_product, ps.card_since
-        self._card = self._card.follow(CardMode.from_cue(ps.card_mode), ps.card_since)
+        self._card = self._card.follow(ps.card_mode, ps.card_since)
         caption = None
         entry = ps.entry
         if entry is not None and ps.t < entry.pause_end + 0.5:
-            caption = Caption.from_timings(entry.segment.text, entry.start, entry.utterance.words,
-                                           end=entry.pause_end)
+            caption = Caption(entry.segment.text, entry.start, entry.utterance.words, end=entry.pause_end)
         ticker = None
         if not self.live and entry is not None and entry.findings and ps.t < entry.pause_end:
             # Preview plays what live would skip, so the operator hears it: the ticker says so.
@@ -102,8 +101,7 @@ class ProgramView:
             mouth = MouthState(*mouth_at(ps.entry.utterance.mouth, ps.line_t))
         inp = AvatarInput(
             t=ps.t, speaking=ps.speaking, speaking_since=ps.speaking_since, mouth=mouth,
-            expressions=tuple(AvatarCue(c.at, c.name) for c in ps.expressions),
-            gestures=tuple(AvatarCue(c.at, c.name) for c in ps.gestures), card=card,
+            expressions=ps.expressions, gestures=ps.gestures, card=card,
         )
         return pose_at(self.rig, inp, seed=self.seed)
 
@@ -337,7 +335,7 @@ class LiveSession(QObject):
             if pos > self._last_pos:
                 self.watchdog.beat("audio", now)
                 self._last_pos = pos
-            if "audio" not in self.watchdog.limits and self.playout.status == ON_AIR:
+            if "audio" not in self.watchdog.limits and self.playout.status is PlayoutStatus.ON_AIR:
                 self.watchdog.expect("audio", 2.0, now)
         for name in self.watchdog.check(now):
             log.error("watchdog: %s stalled; restarting it", name)
@@ -427,7 +425,7 @@ class LiveSession(QObject):
             QShortcut(QKeySequence(key), self.window, activated=action)
 
     def _toggle_pause(self) -> None:
-        if self.playout.status == ON_AIR:
+        if self.playout.status is PlayoutStatus.ON_AIR:
             self.playout.pause()
         else:
             self.playout.resume()

@@ -18,9 +18,10 @@ from pathlib import Path
 import av
 import numpy as np
 
+from studio.core.vocab import PlayoutStatus
 from studio.outputs.live import ProgramView
 from studio.runner.planner import Planner, Segment
-from studio.runner.playout import STOPPED, Playout, compliance_reasons
+from studio.runner.playout import Playout, compliance_reasons
 from studio.show.model import Show
 from studio.stage.compose import template_of
 from studio.stage.host import load_show_pack
@@ -207,7 +208,7 @@ def _encode(show: Show, playout: Playout, view: ProgramView, renderer, image, ou
 
 def _finished(playout: Playout) -> bool:
     """The pitch is over: the playout stopped when the next product would have started."""
-    return playout.status == STOPPED
+    return playout.status is PlayoutStatus.STOPPED
 
 
 __all__ = ["RenderCancelled", "RenderResult", "render_pitch"]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from studio.core.clock import Clock
+from studio.core.redact import mask_key
 from studio.outputs.bus import FAILED, RECONNECTING, RUNNING, VideoFrame
 from studio.outputs.encoding import PORTRAIT_720, PORTRAIT_1080, PRESETS, EncoderPreset, EncodingOutput, Muxer, \
     video_frame
@@ -21,11 +22,6 @@ from studio.outputs.encoding import PORTRAIT_720, PORTRAIT_1080, PRESETS, Encode
 log = logging.getLogger(__name__)
 
 SCHEMES = ("rtmp", "rtmps")
-
-
-def mask_key(key: str) -> str:
-    """A stream key as it may be shown: only its last four characters (`****abcd`)."""
-    return "****" + (key[-4:] if len(key) > 8 else "")
 
 
 def push_target(url: str, key: str | None) -> str:
@@ -181,5 +177,5 @@ def url_problem(url: str) -> str:
     return ""
 
 
-__all__ = ["FAILED", "PORTRAIT_1080", "PORTRAIT_720", "PRESETS", "RtmpPush", "mask_key", "push_target",
+__all__ = ["FAILED", "PORTRAIT_1080", "PORTRAIT_720", "PRESETS", "RtmpPush", "push_target",
            "url_problem"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studio.core.logs import show_key, state_dir
+from studio.core.dirs import state_dir
+from studio.core.logs import show_key
 
 
 def asrun_folder(show_root: Path, base: Path | None = None) -> Path:

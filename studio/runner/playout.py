@@ -20,6 +20,7 @@ import numpy as np
 from studio.checks.approval import hold_reasons, line_verdict, product_of
 from studio.compliance.approval import UNAPPROVED
 from studio.compliance.checker import Checker
+from studio.core.vocab import CardMode, Cue, PlayoutStatus
 from studio.runner.asrun import AIRED, BLOCKED, FAILED, SKIPPED, AsRunLog, AsRunRecord
 from studio.runner.planner import FAQ, ONE_OFF, PITCH, Planner, Segment
 from studio.show.model import Show, Voice
@@ -31,13 +32,6 @@ SAMPLE_RATE = 22_050  # what pyttsx3/eSpeak NG writes; outputs resample as they 
 FADE = 0.012  # seconds of fade when a line is cut short, so a skip never clicks
 # The as-run note of a line skipped because its warning wording was not approved (outcome "blocked").
 NOT_APPROVED_NOTE = "not spoken: unapproved warning wording"
-
-# Playout status, in the operator's words.
-OFF_AIR = "off_air"
-ON_AIR = "on_air"
-PAUSED = "paused"
-STOPPED = "stopped"
-
 
 class SpeechSource(Protocol):
     """Where utterances come from: speech.LookAhead satisfies this (prefetch/get/discard)."""
@@ -74,7 +68,7 @@ class AirEntry:
     pause_end: float  # end of the scripted pause after it
     wall_start: datetime
     card_product: str | None
-    card_mode: str  # "show" | "hide" | "highlight_price" | "selling_points"
+    card_mode: CardMode
     card_since: float
     expression: str
     findings: tuple[str, ...] = ()
@@ -85,24 +79,16 @@ class AirEntry:
 
 
 @dataclass(frozen=True)
-class Cue:
-    """An expression or gesture that starts at program time `at`."""
-
-    at: float
-    name: str
-
-
-@dataclass(frozen=True)
 class ProgramState:
     """What is on air at program time `t`: for the avatar, the captions, the card and the console."""
 
     t: float
-    status: str
+    status: PlayoutStatus
     entry: AirEntry | None  # the line being spoken, or the one whose pause is running
     speaking: bool
     line_t: float  # seconds since the entry started (meaningful when entry is set)
     card_product: str | None
-    card_mode: str
+    card_mode: CardMode
     card_since: float
     expressions: tuple[Cue, ...]
     gestures: tuple[Cue, ...]
@@ -162,7 +148,7 @@ class Playout:
     audio_taps: list[Callable[[float, np.ndarray], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.status = OFF_AIR
+        self.status: PlayoutStatus = PlayoutStatus.OFF_AIR
         self.samples = 0  # program time in samples: everything pulled so far
         self._queue: collections.deque[_Queued] = collections.deque()
         self._live: _Live | None = None
@@ -174,7 +160,7 @@ class Playout:
         self._pause_requested = False
         self._stop_after_product = False
         self._card_product: str | None = None
-        self._card_mode = "hide"
+        self._card_mode = CardMode.HIDDEN
         self._card_since = 0.0
         self._speaking_since = 0.0
         self._last_product: str | None = None
@@ -192,19 +178,19 @@ class Playout:
 
     def start_at(self, t: float) -> None:
         """Set program time before going on air (the clock's idle lead-in ran up to `t`)."""
-        if self.status != OFF_AIR:
+        if self.status is not PlayoutStatus.OFF_AIR:
             raise RuntimeError("program time can only be set before going on air")
         self.samples = int(round(t * self.sample_rate))
 
     def cue_up(self) -> None:
         """Plan and prepare the first lines while still off air, so going live starts speaking at once."""
-        if self.status == OFF_AIR:
+        if self.status is PlayoutStatus.OFF_AIR:
             self._fill(off_air=True)
 
     def go_live(self) -> None:
-        if self.status in (OFF_AIR, STOPPED):
+        if self.status in (PlayoutStatus.OFF_AIR, PlayoutStatus.STOPPED):
             self.planner.stopped = False
-        self.status = ON_AIR
+        self.status = PlayoutStatus.ON_AIR
         self._fill()
 
     def pause(self) -> None:
@@ -213,8 +199,8 @@ class Playout:
 
     def resume(self) -> None:
         self._pause_requested = False
-        if self.status == PAUSED:
-            self.status = ON_AIR
+        if self.status is PlayoutStatus.PAUSED:
+            self.status = PlayoutStatus.ON_AIR
 
     def skip_line(self) -> None:
         """Cut the line on air now (with a short fade) and go on with the next."""
@@ -263,7 +249,7 @@ class Playout:
     def stop_now(self) -> None:
         self._cut(SKIPPED)
         self._take_queue()
-        self.status = STOPPED
+        self.status = PlayoutStatus.STOPPED
 
     def reload(self, show: Show) -> None:
         """Take an edited show at the next segment boundary: queued lines are planned again."""
@@ -323,10 +309,10 @@ class Playout:
                     continue
                 self._finish(live)
                 self._live = None
-            if self.status != ON_AIR or not self._start_next():
+            if self.status is not PlayoutStatus.ON_AIR or not self._start_next():
                 # Silence: off air, paused, stopped, or waiting for speech (counted).
                 k = min(n - pos, max(1, self.sample_rate // 100))
-                if self.status == ON_AIR:
+                if self.status is PlayoutStatus.ON_AIR:
                     self.stats.waiting_seconds += k / self.sample_rate
                 pos += k
                 self.samples += k
@@ -386,7 +372,7 @@ class Playout:
 
     def _fill(self, off_air: bool = False) -> None:
         """Commit segments up to `depth` ahead and ask speech to prepare them."""
-        if self.status not in (ON_AIR, PAUSED) and not off_air:
+        if self.status not in (PlayoutStatus.ON_AIR, PlayoutStatus.PAUSED) and not off_air:
             return
         requests = []
         while len(self._queue) < self.depth:
@@ -421,7 +407,7 @@ class Playout:
         """Put the next segment on air at the current sample; False while its speech is not ready."""
         if self._pause_requested and self._waiting_since is None:
             self._pause_requested = False
-            self.status = PAUSED
+            self.status = PlayoutStatus.PAUSED
             return False
         self._fill()
         while self._queue and self._queue[0].blocked:
@@ -436,7 +422,7 @@ class Playout:
                 and self._last_product is not None):
             self._stop_after_product = False
             self._take_queue()
-            self.status = STOPPED
+            self.status = PlayoutStatus.STOPPED
             return False
         utt = self.speech.get(q.key)
         if utt is None and self.offline:
@@ -484,15 +470,15 @@ class Playout:
         # The card follows the product on air and the line's card cue.
         if seg.product is not None and seg.kind in (PITCH, FAQ):
             if seg.product != self._card_product or seg.first_of_product and seg.kind == PITCH:
-                if seg.product != self._card_product or self._card_mode == "hide":
-                    self._card_product, self._card_mode, self._card_since = seg.product, "show", t
+                if seg.product != self._card_product or self._card_mode is CardMode.HIDDEN:
+                    self._card_product, self._card_mode, self._card_since = seg.product, CardMode.SHOWN, t
             if seg.product != self._last_product and seg.kind == PITCH:
                 self._expressions.append(Cue(t, "neutral"))
                 self._last_product = seg.product
         cue = seg.line.card
-        if cue is not None and (seg.product is not None or cue == "hide"):
-            if cue == "hide":
-                self._card_mode, self._card_since = "hide", t
+        if cue is not None and (seg.product is not None or cue is CardMode.HIDDEN):
+            if cue is CardMode.HIDDEN:
+                self._card_mode, self._card_since = CardMode.HIDDEN, t
             else:
                 if seg.product is not None:
                     self._card_product = seg.product
@@ -595,6 +581,6 @@ def _fade_out(out: np.ndarray, pos: int, m: int, sample0: int, cut_at: int, rate
 
 
 __all__ = [
-    "FAQ", "NOT_APPROVED_NOTE", "OFF_AIR", "ONE_OFF", "ON_AIR", "PAUSED", "STOPPED", "AirEntry", "Cue",
-    "LineCheck", "Playout", "PlayoutStats", "ProgramState", "SpeechSource", "compliance_reasons",
+    "FAQ", "NOT_APPROVED_NOTE", "ONE_OFF", "AirEntry", "LineCheck", "Playout", "PlayoutStats", "ProgramState",
+    "SpeechSource", "compliance_reasons",
 ]

@@ -8,9 +8,7 @@ Qt-free: the operator console calls this, and so does `studio import-csv`.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ import tomlkit
 from tomlkit.items import Item
 from tomlkit.toml_document import TOMLDocument
 
+from studio.core.atomic import replace_file, write_temp
 from studio.core.paths import PathOutsideError, confine, show_relative
 from studio.core.toml import MAX_FILE_BYTES
 from studio.show.edit import faq, schedule
@@ -533,7 +532,8 @@ class ShowEditor:
         temps: list[tuple[_FileState, bytes, Path]] = []
         try:
             for s, data in writes:  # first every temp file: a failure here changes nothing
-                temps.append((s, data, _write_temp(s.path, data)))
+                s.path.parent.mkdir(parents=True, exist_ok=True)
+                temps.append((s, data, write_temp(s.path, data)))
         except OSError as exc:
             for _, _, tmp in temps:
                 _unlink(tmp)
@@ -541,7 +541,7 @@ class ShowEditor:
         written: list[Path] = []
         for i, (s, data, tmp) in enumerate(temps):
             try:
-                os.replace(tmp, s.path)
+                replace_file(tmp, s.path)
             except OSError as exc:
                 for _, _, rest in temps[i:]:
                     _unlink(rest)
@@ -573,30 +573,6 @@ def _on_disk(path: Path) -> bytes | None:
         return None
     except OSError:
         return b""  # unreadable now: treat as changed, never overwrite blindly
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    """Write `data` to a hidden temp file beside `path` (same folder, so os.replace is atomic)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # a leading dot: the loader and watchers skip the file if a crash leaves it behind
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)  # mkstemp makes 0600; keep the file as readable as it was
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return tmp
 
 
 def _unlink(path: Path) -> None:

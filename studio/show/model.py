@@ -12,11 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from studio.compliance.wordlists import ShowWordLists
+from studio.core.vocab import CardMode
 from studio.show.templates import Template
 
 EXPRESSIONS = ("neutral", "smile", "excited", "surprised", "thinking")
 GESTURES = ("point", "wave", "nod", "present")
-CARD_ACTIONS = ("show", "hide", "highlight_price", "selling_points")
+CARD_ACTIONS = tuple(mode.value for mode in CardMode)  # the card cues a show file may write
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 CANVAS_PRESETS: dict[str, tuple[int, int]] = {
@@ -52,7 +53,7 @@ class Line:
     template: Template
     expression: str | None = None
     gesture: str | None = None
-    card: str | None = None
+    card: CardMode | None = None
     pause_after: float | None = None  # seconds; None means the show's default
     language: str | None = None  # None means the show's language
     source: SourceRef = field(default_factory=lambda: SourceRef(""))

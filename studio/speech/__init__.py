@@ -1,18 +1,18 @@
 """Speech: offline TTS in a worker process, text preparation, cache, look-ahead and lip-sync. Qt-free."""
 
-from studio.speech.cache import SpeechCache, default_cache_dir
+from studio.speech.cache import SpeechCache
 from studio.speech.engine import SynthesisError, SynthRequest, TTSEngine, VoiceInfo
 from studio.speech.lipsync import lip_sync, mouth_at
 from studio.speech.lookahead import LookAhead, SpeechRequest
 from studio.speech.speaker import Speaker
 from studio.speech.supervisor import WorkerEngine
 from studio.speech.textprep import PreparedLine, prepare
-from studio.speech.types import MouthCue, MouthShape, MouthTrack, SpeechFailure, Utterance, WordTiming
+from studio.speech.types import MouthTrack, SpeechFailure, Utterance
 from studio.speech.voices import VoiceNotFoundError
 
 __all__ = [
-    "LookAhead", "MouthCue", "MouthShape", "MouthTrack", "PreparedLine", "Speaker", "SpeechCache",
+    "LookAhead", "MouthTrack", "PreparedLine", "Speaker", "SpeechCache",
     "SpeechFailure", "SpeechRequest", "SynthRequest", "SynthesisError", "TTSEngine", "Utterance",
-    "VoiceInfo", "VoiceNotFoundError", "WordTiming", "WorkerEngine", "default_cache_dir", "lip_sync",
+    "VoiceInfo", "VoiceNotFoundError", "WorkerEngine", "lip_sync",
     "mouth_at", "prepare",
 ]

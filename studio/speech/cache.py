@@ -12,12 +12,12 @@ import hashlib
 import json
 import logging
 import os
-import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from studio.core.atomic import write_atomic
+from studio.core.dirs import speech_cache_dir
 from studio.speech.engine import PhonemeEvent, RawAudio, SynthRequest, VoiceInfo, WordEvent
 from studio.speech.wavio import BadWavError, read_wav, write_wav
 
@@ -27,14 +27,6 @@ FORMAT_VERSION = 1  # bump when what is stored (or how it is keyed) changes
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 
 
-def default_cache_dir() -> Path:
-    """%LOCALAPPDATA%\\studio\\cache on Windows, $XDG_CACHE_HOME/studio or ~/.cache/studio elsewhere."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "studio" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studio"
-
-
 def cache_key(request: SynthRequest, fingerprint: str) -> str:
     """The content address of one synthesis."""
     blob = json.dumps([FORMAT_VERSION, fingerprint, request.text, request.voice, int(request.rate),
@@ -42,22 +34,11 @@ def cache_key(request: SynthRequest, fingerprint: str) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class SpeechCache:
     """Synthesized utterances on disk under `root` (injectable; tests use a temporary folder)."""
 
     def __init__(self, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        self.root = Path(root) if root is not None else default_cache_dir() / "speech"
+        self.root = Path(root) if root is not None else speech_cache_dir()
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._size: int | None = None  # total bytes, counted lazily on first write
@@ -96,12 +77,13 @@ class SpeechCache:
         wav, meta = self._paths(key)
         try:
             wav.parent.mkdir(parents=True, exist_ok=True)
-            write_wav(wav, raw.pcm, raw.sample_rate)
+            # this user's only, as the log is: a line may say a viewer's name
+            write_wav(wav, raw.pcm, raw.sample_rate, private=True)
             info = {"text": request.text, "voice": request.voice, "rate": request.rate,
                     "volume": request.volume, "engine": fingerprint,
                     "words": [[w.sample, w.position, w.length] for w in raw.words],
                     "phonemes": [[p.sample, p.phoneme] for p in raw.phonemes]}
-            _write_atomic(meta, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+            write_atomic(meta, json.dumps(info, ensure_ascii=False), private=True)
         except OSError as exc:
             log.warning("speech cache: cannot write %s: %s", wav, exc)  # a full disk must not stop the show
             return
@@ -176,6 +158,6 @@ class SpeechCache:
                             "gender": v.gender} for v in voices]}
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.root / "voices.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            write_atomic(self.root / "voices.json", json.dumps(data, ensure_ascii=False), private=True)
         except OSError as exc:
             log.warning("speech cache: cannot write the voice list: %s", exc)

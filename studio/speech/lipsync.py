@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from studio.speech.types import MouthCue, MouthShape, MouthTrack
+from studio.core.vocab import MouthCue, MouthShape
+from studio.speech.types import MouthTrack
 
 S = MouthShape
 MIN_REST = 0.10  # seconds: a silence this long (or longer) shows the mouth at rest

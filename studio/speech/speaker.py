@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from studio.core.vocab import WordTiming
 from studio.show.model import Voice
 from studio.speech.cache import SpeechCache
 from studio.speech.engine import RawAudio, SynthesisError, SynthRequest, TTSEngine, VoiceInfo
 from studio.speech.lipsync import lip_sync, rest_track
 from studio.speech.textprep import Chunk, PreparedLine, base_language, prepare
 from studio.speech.timing import estimate_timings, syllable_weight, timings_from_events
-from studio.speech.types import SpeechFailure, Utterance, WordTiming, frozen_pcm
+from studio.speech.types import SpeechFailure, Utterance, frozen_pcm
 from studio.speech.voices import VoiceNotFoundError, resolve_voice
 from studio.speech.wavio import voiced_bounds
 

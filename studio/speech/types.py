@@ -7,36 +7,10 @@ shared between the look-ahead thread, the playout and the avatar without copies 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 import numpy as np
 
-
-class MouthShape(str, Enum):
-    """Rhubarb Lip Sync's mouth shapes, the set 2D animators draw."""
-
-    A = "A"  # closed: m, b, p
-    B = "B"  # slightly open, teeth together: most consonants, ee
-    C = "C"  # open: e, a in "cat"
-    D = "D"  # wide open: a in "father"
-    E = "E"  # slightly rounded: o, er
-    F = "F"  # puckered: oo, w
-    G = "G"  # upper teeth on lower lip: f, v
-    H = "H"  # tongue up: l
-    X = "X"  # rest: silence
-
-
-@dataclass(frozen=True)
-class MouthCue:
-    """One mouth shape held from `start` to `end` (seconds from the utterance's start)."""
-
-    start: float
-    end: float
-    shape: MouthShape
-
-    @property
-    def duration(self) -> float:
-        return self.end - self.start
+from studio.core.vocab import MouthCue, WordTiming
 
 
 @dataclass(frozen=True)
@@ -54,21 +28,6 @@ class MouthTrack:
         for c in self.cues:
             counts[c.shape.value] = counts.get(c.shape.value, 0) + 1
         return counts
-
-
-@dataclass(frozen=True)
-class WordTiming:
-    """When a word (or one Chinese character, or a whole number like "168.5元") is spoken.
-
-    `text` is the original caption text at [char_start, char_end), not what the voice read.
-    """
-
-    text: str
-    start: float
-    end: float
-    char_start: int
-    char_end: int
-    estimated: bool = False  # True when placed from the audio, not from engine events
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import struct
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from studio.core.atomic import write_atomic
 
 
 class BadWavError(ValueError):
@@ -70,18 +70,9 @@ def wav_bytes(pcm: np.ndarray, sample_rate: int) -> bytes:
     return header + body
 
 
-def write_wav(path: Path, pcm: np.ndarray, sample_rate: int) -> None:
-    """Write atomically (temp file + rename) so a reader never sees half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(wav_bytes(pcm, sample_rate))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_wav(path: Path, pcm: np.ndarray, sample_rate: int, *, private: bool = False) -> None:
+    """Write atomically so a reader never sees half a file; `private`: this user's only (0600)."""
+    write_atomic(Path(path), wav_bytes(pcm, sample_rate), private=private)
 
 
 WINDOW_SECONDS = 0.005

@@ -5,10 +5,10 @@ Qt-free except the `qt_*` modules (fonts, the QPainter renderer, the placeholder
 
 from studio.stage.compose import compose, template_of
 from studio.stage.scene import Scene
-from studio.stage.state import Caption, CardMode, CardState, StageState, estimate_word_timings, state_for
+from studio.stage.state import Caption, CardState, StageState, estimate_word_timings, state_for
 from studio.stage.templates import TEMPLATES, Template, template_for_canvas, template_named
 
 __all__ = [
-    "TEMPLATES", "Caption", "CardMode", "CardState", "Scene", "StageState", "Template", "compose",
+    "TEMPLATES", "Caption", "CardState", "Scene", "StageState", "Template", "compose",
     "estimate_word_timings", "state_for", "template_for_canvas", "template_named", "template_of",
 ]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from studio.core.vocab import WordTiming
 from studio.stage import style
 from studio.stage.easing import out_cubic, progress
 from studio.stage.memo import by_identity
 from studio.stage.scene import Box, Font, Item, Layer, Rect, Text
-from studio.stage.state import Caption, WordTiming
+from studio.stage.state import Caption, in_time_order
 from studio.stage.templates import Template
 from studio.stage.text import Span, TextMetrics, balanced_wrap, centred_baseline
 
@@ -51,7 +52,7 @@ def caption_layout(text: str, tpl: Template, metrics: TextMetrics,
     def measure(s: str) -> float:
         return metrics.advance(s, font)
 
-    keep = tuple((a, b) for _, _, a, b in words)
+    keep = tuple((w.char_start, w.char_end) for w in words)
     lines = tuple(balanced_wrap(text, width, measure, keep))
     widths = tuple(measure(text[s.start:s.end]) for s in lines)
     return CaptionLayout(font, lines, widths, font.size * 1.4, pad_x, pad_y)
@@ -60,11 +61,11 @@ def caption_layout(text: str, tpl: Template, metrics: TextMetrics,
 def spoken_chars(words: tuple[WordTiming, ...], elapsed: float) -> float:
     """How many characters have been said `elapsed` seconds into the line (fractional mid-word)."""
     done = 0.0
-    for start, end, a, b in sorted(words):
-        if elapsed >= end:
-            done = max(done, float(b))
-        elif elapsed >= start and end > start:
-            done = max(done, a + (b - a) * (elapsed - start) / (end - start))
+    for w in in_time_order(words):
+        if elapsed >= w.end:
+            done = max(done, float(w.char_end))
+        elif elapsed >= w.start and w.end > w.start:
+            done = max(done, w.char_start + (w.char_end - w.char_start) * (elapsed - w.start) / (w.end - w.start))
         else:
             break
     return done

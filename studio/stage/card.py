@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+from studio.core.vocab import CardMode
 from studio.show.model import Product
 from studio.show.variables import CURRENCY_SYMBOLS, format_amount, format_discount
 from studio.stage import style
 from studio.stage.easing import bump, in_cubic, out_back, out_cubic, progress
 from studio.stage.memo import by_identity
 from studio.stage.scene import Box, Font, Icon, Item, Layer, Line, LinearGradient, Picture, Rect, Rgba, Text, fade
-from studio.stage.state import CardMode, CardState, StageState
+from studio.stage.state import CardState, StageState
 from studio.stage.templates import Template
 from studio.stage.text import (
     DIGIT_HEIGHT,

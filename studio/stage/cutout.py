@@ -15,12 +15,12 @@ longer side: an 8000×6000 photo costs a second and tens of MB, not half a minut
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.core.atomic import write_atomic
+from studio.core.dirs import cache_dir
 from studio.core.images import ImageError, ImageHeader, check_image, check_image_file
 
 import cv2  # noqa: E402,I001 - after studio.core.images, which caps OpenCV's decoder before it loads
@@ -38,14 +38,6 @@ SOLID = 30
 RIM = 48.0  # background distance at which a rim pixel counts as fully product
 EDGE = 6.0  # grey levels per pixel: product outlines are steeper, soft shadows far gentler
 MARGIN = 0.03  # transparent margin kept around the trimmed product, as a share of its larger side
-
-
-def cache_dir() -> Path:
-    """studio's per-user cache: %LOCALAPPDATA%\\studio\\cache, or $XDG_CACHE_HOME/studio (~/.cache/studio)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "studio" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studio"
 
 
 @dataclass(frozen=True)
@@ -138,14 +130,10 @@ def _read_cached(target: Path) -> Processed | None:
 
 
 def _write_png(target: Path, rgba: np.ndarray, cut: bool) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     ok, encoded = cv2.imencode(".png", cv2.cvtColor(rgba, cv2.COLOR_RGBA2BGRA))
     if not ok:
         raise PhotoError("cannot encode the processed photo")
-    # Write then rename, so another process never reads half a file.
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(encoded.tobytes())
-    os.replace(tmp, target)
+    write_atomic(target, encoded.tobytes())  # another process never reads half a file
     marker = target.with_suffix(".cut")
     if cut:
         marker.write_bytes(b"")

@@ -12,12 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from studio.avatar.layout import place
-from studio.avatar.motion import AvatarInput, Cue, Pose, Rig, pose_at
-from studio.avatar.mouth import MouthCue, mouth_from_cues
+from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
+from studio.avatar.mouth import mouth_from_cues
 from studio.avatar.pack import AvatarPack, load_pack, resolve_pack
+from studio.core.vocab import CardMode, Cue, MouthCue, MouthShape
 from studio.show.model import Show
 from studio.stage.compose import template_of
-from studio.stage.state import Caption, CardMode, StageState
+from studio.stage.state import Caption, StageState, in_time_order
 
 # Open shapes cycled through a word's characters: enough variety to read as talking.
 _TALK = "CBDCEBDFCB"
@@ -39,13 +40,15 @@ def load_show_pack(show: Show) -> tuple[AvatarPack | None, list[str]]:
 def mouth_cues(caption: Caption) -> tuple[MouthCue, ...]:
     """A mouth track from word timings: one open shape per character, rest between words."""
     cues: list[MouthCue] = []
-    for start, end, a, b in sorted(caption.words):
-        chars = [c for c in caption.text[a:b] if c.isalnum()] or ["a"]
-        step = (end - start) / len(chars)
+    for w in in_time_order(caption.words):
+        chars = [c for c in caption.text[w.char_start:w.char_end] if c.isalnum()] or ["a"]
+        step = (w.end - w.start) / len(chars)
+        rest = caption.start + w.end - min(0.05, step * 0.3)
         for i, ch in enumerate(chars):
-            cues.append(MouthCue(caption.start + start + i * step, _TALK[(ord(ch) + i) % len(_TALK)]))
-        cues.append(MouthCue(caption.start + end - min(0.05, step * 0.3), "X"))
-    cues.sort(key=lambda c: c.t)
+            at = caption.start + w.start + i * step
+            cues.append(MouthCue(at, min(at + step, rest), MouthShape(_TALK[(ord(ch) + i) % len(_TALK)])))
+        cues.append(MouthCue(rest, caption.start + w.end, MouthShape.X))
+    cues.sort(key=lambda c: c.start)
     return tuple(cues)
 
 
@@ -65,7 +68,7 @@ class PreviewHost:
         speaking, since, mouth = False, -1e9, mouth_from_cues((), t)
         cap = state.caption
         if cap is not None and cap.words:
-            end = cap.start + max(e for _, e, _, _ in cap.words)
+            end = cap.start + max(w.end for w in cap.words)
             speaking = cap.start <= t < end
             since = cap.start if speaking else end
             mouth = mouth_from_cues(mouth_cues(cap), t)

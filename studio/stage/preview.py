@@ -12,10 +12,10 @@ import bisect
 from dataclasses import dataclass
 from datetime import datetime
 
+from studio.core.vocab import CardMode
 from studio.show.model import Product, Show
 from studio.stage.state import (
     Caption,
-    CardMode,
     CardState,
     StageState,
     estimate_word_timings,
@@ -60,7 +60,7 @@ class PreviewProgram:
         for i, product in enumerate(rundown_products(show, started)):
             text = first_pitch_text(product, show.language, started, seed + i)
             words = estimate_word_timings(text, CHARS_PER_SECOND)
-            speech = max((e for _, e, _, _ in words), default=0.0)
+            speech = max((w.end for w in words), default=0.0)
             length = LEAD_IN + speech + HOLD
             self.segments.append(Segment(t, length, product, Caption(text, t + LEAD_IN, words, t + LEAD_IN + speech + 1.2)))
             t += length

@@ -11,32 +11,11 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import Enum
 
+from studio.core.vocab import CardMode, WordTiming
 from studio.show.model import Product, Show
 from studio.show.variables import product_variables
 from studio.stage.text import units
-
-
-class CardMode(Enum):
-    """What the product card is doing; the values are the show files' `card = "…"` cues."""
-
-    HIDDEN = "hide"
-    SHOWN = "show"
-    PRICE = "highlight_price"
-    POINTS = "selling_points"
-
-    @classmethod
-    def from_cue(cls, cue: str) -> CardMode:
-        """A line's `card` cue ("show", "hide", "highlight_price", "selling_points") as a mode."""
-        for mode in cls:
-            if mode.value == cue:
-                return mode
-        raise ValueError(f"unknown card cue '{cue}' (use {', '.join(m.value for m in cls)})")
-
-    @property
-    def visible(self) -> bool:
-        return self is not CardMode.HIDDEN
 
 
 @dataclass(frozen=True)
@@ -55,9 +34,6 @@ class CardState:
         return CardState(mode, since, self.mode)
 
 
-WordTiming = tuple[float, float, int, int]  # (start_s, end_s, char_start, char_end), relative to the line
-
-
 @dataclass(frozen=True)
 class Caption:
     """The line being spoken: its text, word timings relative to `start`, and when it ends."""
@@ -66,13 +42,6 @@ class Caption:
     start: float
     words: tuple[WordTiming, ...] = ()
     end: float | None = None  # None: stays until the state drops it
-
-    @classmethod
-    def from_timings(cls, text: str, start: float, timings: Iterable[object], end: float | None = None) -> Caption:
-        """From objects with start, end, char_start and char_end (the speech package's WordTiming)."""
-        words = tuple((float(w.start), float(w.end), int(w.char_start), int(w.char_end))  # type: ignore[attr-defined]
-                      for w in timings)
-        return cls(text, start, words, end)
 
 
 @dataclass(frozen=True)
@@ -123,9 +92,14 @@ def estimate_word_timings(text: str, chars_per_second: float = 4.5, start: float
             continue
         spoken = sum(1 for c in word if c.isalnum()) or 0.5
         seconds = spoken / chars_per_second
-        out.append((round(t, 4), round(t + seconds, 4), a, a + len(word)))
+        out.append(WordTiming(word, round(t, 4), round(t + seconds, 4), a, a + len(word), estimated=True))
         t += seconds + gap
     return tuple(out)
+
+
+def in_time_order(words: Iterable[WordTiming]) -> list[WordTiming]:
+    """Word timings in the order they are said (ties by their place in the text)."""
+    return sorted(words, key=lambda w: (w.start, w.end, w.char_start, w.char_end))
 
 
 def first_pitch_text(product: Product, language: str, now: datetime, seed: int = 0) -> str:

@@ -16,7 +16,6 @@ from studio.avatar.motion import (
     BLINK_OPEN,
     EYE_HALF_AT,
     AvatarInput,
-    Cue,
     Matrix,
     Pose,
     Rig,
@@ -30,6 +29,7 @@ from studio.avatar.motion import (
     sample_times,
 )
 from studio.avatar.mouth import MouthState, mouth_from_cues, track_from_text
+from studio.core.vocab import Cue
 
 BUSY = AvatarInput(
     t=0.0, speaking=True, speaking_since=1.0, mouth=MouthState("C", "D", 0.4),

@@ -5,15 +5,16 @@ from __future__ import annotations
 from studio.avatar.motion import AvatarInput, Rig, pose_at, sample_times
 from studio.avatar.mouth import (
     SHAPES,
-    MouthCue,
     MouthState,
     mouth_from_cues,
     resolve_shape,
     track_from_text,
 )
+from studio.core.vocab import MouthCue
+from studio.core.vocab import MouthShape as S
 
-TRACK = (MouthCue(0.0, "X"), MouthCue(0.2, "B"), MouthCue(0.3, "D"), MouthCue(0.5, "F"), MouthCue(0.52, "A"),
-         MouthCue(0.8, "X"))
+TRACK = (MouthCue(0.0, 0.2, S.X), MouthCue(0.2, 0.3, S.B), MouthCue(0.3, 0.5, S.D), MouthCue(0.5, 0.52, S.F),
+         MouthCue(0.52, 0.8, S.A), MouthCue(0.8, 1.0, S.X))
 
 
 def test_mouth_from_cues_holds_then_blends_into_the_next() -> None:
@@ -26,7 +27,7 @@ def test_mouth_from_cues_holds_then_blends_into_the_next() -> None:
     assert mouth_from_cues(TRACK, 0.5) == MouthState("F", "A", 0.0)
     assert mouth_from_cues(TRACK, 0.515).blend == 0.5
     assert mouth_from_cues((), 1.0) == MouthState()
-    before = mouth_from_cues((MouthCue(1.0, "D"),), 0.97)
+    before = mouth_from_cues((MouthCue(1.0, 1.2, S.D),), 0.97)
     assert (before.shape, before.next_shape) == ("X", "D") and 0 < before.blend < 1
 
 
@@ -57,7 +58,8 @@ def test_missing_optional_shapes_fall_back_to_the_nearest() -> None:
 
 def test_track_from_text_merges_repeats() -> None:
     cues = track_from_text("XXBD D", step=0.1)
-    assert [(round(c.t, 3), c.shape) for c in cues] == [(0.0, "X"), (0.2, "B"), (0.3, "D"), (0.4, "X"), (0.5, "D")]
+    assert [(round(c.start, 3), round(c.end, 3), c.shape) for c in cues] == [
+        (0.0, 0.2, "X"), (0.2, 0.3, "B"), (0.3, 0.4, "D"), (0.4, 0.5, "X"), (0.5, 0.6, "D")]
 
 
 def test_pose_mouth_follows_the_track_every_frame(rig: Rig) -> None:
@@ -83,7 +85,7 @@ def test_pose_mouth_follows_the_track_every_frame(rig: Rig) -> None:
 
 
 def test_expression_rest_mouth_replaces_only_the_rest_shape(rig: Rig) -> None:
-    from studio.avatar.motion import Cue
+    from studio.core.vocab import Cue
 
     smile = (Cue(0.0, "smile"),)
     rest = pose_at(rig, AvatarInput(t=5.0, expressions=smile), seed=1)

@@ -17,10 +17,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from studio.avatar import qt_render
-from studio.avatar.motion import AvatarInput, Cue, Rig, blinks_between, eye_openness, pose_at
+from studio.avatar.motion import AvatarInput, Rig, blinks_between, eye_openness, pose_at
 from studio.avatar.mouth import MouthState
 from studio.avatar.pack import AvatarPack, load_pack
 from studio.avatar.qt_render import AvatarRenderer, render_pose
+from studio.core.vocab import Cue
 
 pytestmark = pytest.mark.gui
 

@@ -13,9 +13,10 @@ from studio.chat.moderation import Moderator
 from studio.chat.remote import CommandRelay, StatusBoard, playout_commands, playout_status
 from studio.chat.server import ControlServer
 from studio.core.clock import ManualClock
+from studio.core.vocab import PlayoutStatus
 from studio.runner.asrun import AIRED, AsRunLog
 from studio.runner.planner import FAQ, PITCH, Planner
-from studio.runner.playout import ON_AIR, Playout
+from studio.runner.playout import Playout
 from studio.show.model import Show
 
 from .conftest import TOKEN, request
@@ -113,7 +114,7 @@ def test_remote_commands_reach_the_playout_on_the_owners_thread(show: Show, mode
 
         press({"command": "next_product"})
         assert replies[-1].status == 200
-        assert replies[-1].body == {"ok": True, "command": "next_product", "status": ON_AIR}
+        assert replies[-1].body == {"ok": True, "command": "next_product", "status": "on_air"}
         playout.advance(0.1)
         owner.tick()
         assert playout.state_at(playout.t).entry.segment.product == "thermos"
@@ -121,5 +122,5 @@ def test_remote_commands_reach_the_playout_on_the_owners_thread(show: Show, mode
         assert replies[-1].status == 200
         assert playout.up_next()[0].product == "serum" and playout.up_next()[0].first_of_product
         press({"command": "pause"})
-        assert playout.status == ON_AIR  # a pause waits for the end of the line
+        assert playout.status is PlayoutStatus.ON_AIR  # a pause waits for the end of the line
         assert request(server.port, "GET", "/status").body["health"]["skipped"] == 1

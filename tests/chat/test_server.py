@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from studio.chat import server as server_module
 from studio.chat.remote import CommandRelay, StatusBoard
 from studio.chat.server import (
     MAX_BODY,
@@ -219,6 +220,19 @@ def test_token_file_is_private_and_reused(state_home: Path) -> None:
     path.write_text("short\n")
     fresh, _ = ensure_token()  # an unusable token is replaced
     assert fresh != token and read_token() == fresh
+
+
+def test_two_shows_starting_together_share_one_token(state_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other show writes its token between our look and our write: we take theirs, not replace it."""
+    theirs = "t" * 43
+    real_create = server_module.create_atomic
+
+    def other_show_first(path: Path, data: str, *, private: bool = False) -> bool:
+        write_private(path, theirs + "\n")
+        return real_create(path, data, private=private)
+
+    monkeypatch.setattr(server_module, "create_atomic", other_show_first)
+    assert ensure_token()[0] == theirs and read_token() == theirs
 
 
 def test_a_live_show_is_listed_while_its_lock_is_held(state_home: Path, make_inbox: Callable[..., Box],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from studio.avatar.pack import load_pack, resolve_pack
 from studio.core.assets import demo_show_path
+from studio.core.vocab import CardMode, WordTiming
 from studio.outputs.live import ProgramView
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout
@@ -62,3 +64,18 @@ def test_program_view_follows_the_playout(tones) -> None:
     assert state.product is not None and state.product.id == "tea" and state.live
     assert state.caption is not None and state.caption.text == ps.entry.segment.text
     assert state.pose is not None
+
+
+def test_program_view_hands_the_vocabulary_on_unchanged(tones) -> None:
+    """The speech's word timings are the caption's, the playout's card mode is the stage's: no copies."""
+    show = load_show(demo_show_path()).show
+    playout = Playout(show, Planner(show, seed=3), tones(), datetime(2026, 11, 26, 14, 0))
+    playout.go_live()
+    playout.advance(1.0)
+    ps = playout.state_at(playout.t)
+    assert ps.entry is not None
+    words = (WordTiming("欢迎", 0.0, 0.4, 0, 2), WordTiming("大家", 0.4, 0.8, 2, 4, estimated=True))
+    ps = replace(ps, entry=replace(ps.entry, utterance=replace(ps.entry.utterance, words=words)))
+    state = ProgramView(show, None).stage_state(ps, playout.wall_at(ps.t))
+    assert state.caption is not None and state.caption.words is words
+    assert ps.card_mode is CardMode.SHOWN and state.card.mode is ps.card_mode

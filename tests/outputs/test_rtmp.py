@@ -12,9 +12,10 @@ import av
 import numpy as np
 import pytest
 
+from studio.core.redact import mask_key
 from studio.outputs.bus import FAILED, RECONNECTING, RUNNING, AudioChunk, ProgramBus, VideoFrame
 from studio.outputs.encoding import PORTRAIT_720, PORTRAIT_1080, EncoderPreset
-from studio.outputs.rtmp import RtmpPush, mask_key, url_problem
+from studio.outputs.rtmp import RtmpPush, url_problem
 
 imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from studio.core.vocab import PlayoutStatus
 from studio.runner.asrun import AIRED, BLOCKED, FAILED, SKIPPED, AsRunLog
 from studio.runner.planner import ONE_OFF, Planner
-from studio.runner.playout import ON_AIR, PAUSED, STOPPED, Playout
+from studio.runner.playout import Playout
 
 
 THURSDAY_AFTERNOON = datetime(2026, 11, 26, 14, 0)
@@ -113,10 +114,10 @@ def test_pause_at_the_boundary_and_resume(demo_show, tones) -> None:
     entry = p.state_at(p.t).entry
     p.pause()
     p.advance(entry.pause_end - p.t + 2.0)
-    assert p.status == PAUSED and p.state_at(p.t).entry is entry and not p.state_at(p.t).speaking
+    assert p.status is PlayoutStatus.PAUSED and p.state_at(p.t).entry is entry and not p.state_at(p.t).speaking
     p.resume()
     p.advance(0.2)
-    assert p.status == ON_AIR and p.state_at(p.t).entry is not entry and p.state_at(p.t).speaking
+    assert p.status is PlayoutStatus.ON_AIR and p.state_at(p.t).entry is not entry and p.state_at(p.t).speaking
 
 
 def test_skip_cuts_with_a_fade_and_logs_skipped(demo_show, tmp_path, tones) -> None:
@@ -141,7 +142,7 @@ def test_next_product_and_stop_after_product(demo_show, tones) -> None:
     assert p.state_at(p.t).entry.segment.product == "thermos"
     p.stop_after_product()
     p.advance(120)
-    assert p.status == STOPPED
+    assert p.status is PlayoutStatus.STOPPED
     aired_products = {e.segment.product for e in p._history}
     assert aired_products == {"tea", "thermos"}
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studio.core import atomic
 from studio.core.assets import demo_show_path
-from studio.show import editing
 from studio.show.editing import EditError, SaveConflict, ShowEditor
 from studio.show.loader import load_show
 
@@ -308,7 +308,7 @@ def test_failed_write_leaves_the_old_files(show: Path, monkeypatch: pytest.Monke
         if len(calls) == 2:  # the first temp file is written, the second fails
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(editing.os, "fsync", broken_fsync)
+    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
     with pytest.raises(EditError, match="nothing was changed"):
         ed.save()
     assert {p: p.read_bytes() for p in files} == before
@@ -332,7 +332,7 @@ def test_failed_replace_leaves_the_old_file(show: Path, monkeypatch: pytest.Monk
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(editing.os, "replace", refuse)
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(EditError):
         ed.save()
     assert tea.read_bytes() == before

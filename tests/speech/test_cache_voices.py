@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from studio.speech.cache import SpeechCache, cache_key, default_cache_dir
+from studio.speech.cache import SpeechCache, cache_key
 from studio.speech.engine import PhonemeEvent, RawAudio, SynthRequest, VoiceInfo, WordEvent
 from studio.speech.speaker import Speaker
 from studio.speech.voices import PINYIN_VOICE, VoiceNotFoundError, find_voice, resolve_voice
@@ -62,17 +61,6 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
     wav = next(tmp_path.glob("??/*.wav"))
     wav.write_bytes(wav.read_bytes()[:100])  # truncated
     assert cache.get(req, "e") is None
-
-
-def test_default_cache_dir_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    if sys.platform == "win32":
-        monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
-        assert default_cache_dir() == tmp_path / "studio" / "cache"
-    else:
-        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-        assert default_cache_dir() == tmp_path / "studio"
-        monkeypatch.delenv("XDG_CACHE_HOME")
-        assert default_cache_dir() == Path.home() / ".cache" / "studio"
 
 
 def test_cached_lines_need_no_engine(speaker: Speaker) -> None:

@@ -7,6 +7,8 @@ import random
 import numpy as np
 import pytest
 
+from studio.core.vocab import MouthCue
+from studio.core.vocab import MouthShape as S
 from studio.speech.lipsync import (
     MIN_REST,
     _smooth,
@@ -16,7 +18,6 @@ from studio.speech.lipsync import (
     track_from_audio,
 )
 from studio.speech.speaker import Speaker
-from studio.speech.types import MouthShape as S
 from studio.speech.types import MouthTrack, Utterance
 
 FPS = 30
@@ -141,8 +142,6 @@ def test_smoothing_never_flickers_on_random_tracks() -> None:
 
 
 def test_mouth_at_blends_towards_the_next_shape() -> None:
-    from studio.speech.types import MouthCue
-
     track = MouthTrack((MouthCue(0.0, 0.2, S.A), MouthCue(0.2, 0.5, S.D), MouthCue(0.5, 0.6, S.X)), 0.6)
     assert mouth_at(track, 0.05) == (S.A, S.D, 0.0)
     shape, nxt, blend = mouth_at(track, 0.185)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.show.model import CARD_ACTIONS, CHROMA_GREEN, Background, Product, Show
+from studio.core.vocab import CardMode
+from studio.show.model import CHROMA_GREEN, Background, Product, Show
 from studio.stage.captions import caption_layout, spoken_chars
 from studio.stage.card import ENTER_S, countdown_groups, flash_remaining, presence, saving_badge
 from studio.stage.compose import compose
@@ -29,7 +30,6 @@ from studio.stage.scene import (
 )
 from studio.stage.state import (
     Caption,
-    CardMode,
     CardState,
     StageState,
     estimate_word_timings,
@@ -49,12 +49,6 @@ def full_state(show: Show, template: str, product: str = "serum", live: bool = T
 
 def absolute(layer: Layer, r: Rect) -> Rect:
     return Rect(r.x + layer.dx, r.y + layer.dy, r.w, r.h)
-
-
-def test_every_card_cue_is_a_mode() -> None:
-    assert {CardMode.from_cue(c).value for c in CARD_ACTIONS} == set(CARD_ACTIONS)
-    with pytest.raises(ValueError, match="unknown card cue"):
-        CardMode.from_cue("bounce")
 
 
 def test_compose_is_pure(demo: Show, approx: ApproxMetrics) -> None:
@@ -233,7 +227,7 @@ def test_saving_badge(demo: Show) -> None:
 def test_captions_light_up_word_by_word(demo: Show, approx: ApproxMetrics) -> None:
     text = "今天直播间只要168元"
     words = estimate_word_timings(text)
-    assert words[0][0] == 0.0 and all(a[1] <= b[0] + 1e-9 for a, b in zip(words, words[1:]))
+    assert words[0].start == 0.0 and all(a.end <= b.start + 1e-9 for a, b in zip(words, words[1:]))
     assert spoken_chars(words, -1.0) == 0.0
     assert spoken_chars(words, 100.0) == len(text)
     mid = [spoken_chars(words, k * 0.1) for k in range(40)]
@@ -256,7 +250,7 @@ def test_long_captions_page_two_lines_at_a_time(demo: Show, approx: ApproxMetric
     state = replace(state_for(demo, "tea", template="portrait"), caption=Caption(text, 0.0, words))
     first = [i.text for i in walk(compose(state, 0.5, approx).items) if isinstance(i, Text)
              and i.colour[:3] == (255, 255, 255) and i.text in text]
-    last = [i.text for i in walk(compose(state, words[-1][1] + 0.1, approx).items) if isinstance(i, Text)
+    last = [i.text for i in walk(compose(state, words[-1].end + 0.1, approx).items) if isinstance(i, Text)
             and i.colour[:3] == (255, 255, 255) and i.text in text]
     assert first and last and first != last, "the page turns as speech moves on"
 

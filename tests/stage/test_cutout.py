@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import cv2
@@ -10,7 +9,7 @@ import numpy as np
 import pytest
 
 from studio.stage import cutout
-from studio.stage.cutout import PhotoCache, PhotoError, cache_dir, decode, process_photo
+from studio.stage.cutout import PhotoCache, PhotoError, decode, process_photo
 
 from .conftest import DEMO
 
@@ -115,14 +114,3 @@ def test_unreadable_photo_is_a_clear_error(tmp_path: Path) -> None:
         PhotoCache(tmp_path / "c").prepare(bad)
     with pytest.raises(PhotoError, match="cannot read"):
         PhotoCache(tmp_path / "c").prepare(tmp_path / "missing.png")
-
-
-def test_cache_dir_follows_platform_conventions(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_dir() == tmp_path / "xdg" / "studio"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    assert cache_dir() == Path.home() / ".cache" / "studio"
-    monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
-    assert cache_dir() == tmp_path / "local" / "studio" / "cache"

@@ -12,10 +12,11 @@ import cv2
 import numpy as np
 import pytest
 
+from studio.core.vocab import CardMode
 from studio.show.model import Background, Product, Show
 from studio.stage.compose import compose
 from studio.stage.scene import Box, Text, item_bounds, walk
-from studio.stage.state import Caption, CardMode, CardState, StageState, estimate_word_timings, first_pitch_text, state_for
+from studio.stage.state import Caption, CardState, StageState, estimate_word_timings, first_pitch_text, state_for
 from studio.stage.templates import template_named
 
 from .conftest import GOLDEN, NOW

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio.checks import check_show
 from studio.core.assets import demo_show_path
+from studio.core.vocab import PlayoutStatus
 from studio.runner.playout import PlayoutStats
 from studio.ui.application import make_app
 from studio.ui.console import i18n
@@ -38,7 +39,7 @@ class FakePlayout:
     """Records the commands the console sends (wiring only)."""
 
     calls: list[tuple] = field(default_factory=list)
-    status: str = "on_air"
+    status: PlayoutStatus = PlayoutStatus.ON_AIR
     stats: PlayoutStats = field(default_factory=PlayoutStats)
 
     def __getattr__(self, name: str):  # pause, resume, skip_line, next_product, interrupt_with_…

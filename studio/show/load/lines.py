@@ -9,6 +9,7 @@ from studio.core.problems import closest, did_you_mean
 from studio.core.toml import KeyPath
 from studio.core.toml import describe_value as _kind
 from studio.show.load.files import LANGUAGE_TAG, ShowFile
+from studio.core.vocab import CardMode
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, FaqEntry, Line
 from studio.show.templates import Template, TemplateError
 from studio.show.variables import SHOW_VARIABLES, VARIABLES
@@ -87,7 +88,8 @@ def _line(f: ShowFile, entry: Any, path: KeyPath, line_id: str, variables: set[s
                     + "; write {{ and }} for literal braces")
     expression = _choice(f, cues, "expression", path, EXPRESSIONS)
     gesture = _choice(f, cues, "gesture", path, GESTURES)
-    card = _choice(f, cues, "card", path, CARD_ACTIONS)
+    card_cue = _choice(f, cues, "card", path, CARD_ACTIONS)
+    card = CardMode(card_cue) if card_cue else None
     pause = None
     if "pause" in cues:
         pause = f.number(cues, "pause", path, 0.0, 0.0, 60.0, " seconds")

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from studio.core.vocab import PlayoutStatus
 from studio.show.loader import LoadResult
 from studio.show.model import Show
 from studio.ui.console.asrun_panel import AsRunPanel
@@ -121,7 +122,7 @@ class LiveControl(WindowPart):
         if self.session is None:
             return
         playout = self.session.playout
-        if playout.status == "paused" or self.pause_wanted:
+        if playout.status is PlayoutStatus.PAUSED or self.pause_wanted:
             playout.resume()
             self.pause_wanted = False
         else:
@@ -204,7 +205,7 @@ class LiveControl(WindowPart):
         if self.session is None:
             return
         playout = self.session.playout
-        if playout.status == "stopped":  # "stop after product" reached its end
+        if playout.status is PlayoutStatus.STOPPED:  # "stop after product" reached its end
             self._session_ended()
             return
         t = self._position()
@@ -216,7 +217,7 @@ class LiveControl(WindowPart):
         upcoming = [self._segment_text(s) for s in playout.up_next()[:2]]
         next_up = self.tr("Up next: %1").replace("%1", "  ›  ".join(upcoming)) if upcoming else ""
         status = playout.status
-        if status == "on_air" and self.pause_wanted:
+        if status is PlayoutStatus.ON_AIR and self.pause_wanted:
             status = "pausing"
         self.transport.set_status(status, t, now, next_up, self._health())
         asrun = getattr(self.session, "asrun", None)

@@ -14,10 +14,11 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from studio.core.vocab import CardMode
 from studio.show.model import Show
 from studio.show.variables import product_variables
 from studio.stage.qt_setup import StageKit, build_stage
-from studio.stage.state import CardMode, state_for
+from studio.stage.state import state_for
 
 DEBOUNCE_MS = 150
 PROGRAM_FPS = 10  # the operator's monitor: enough to follow the show, cheap next to the stream window
@@ -116,7 +117,7 @@ class PreviewPane(QWidget):
             values = product_variables(product, line.language or show.language, now)
             caption = line.template.render(values, random.Random(0))
             if line.card:
-                card = CardMode.from_cue(line.card)
+                card = line.card
         t = 30.0  # long after the card appeared: the settled picture, no transition
         state = state_for(show, self.product_id, t=t - 0.05, card=card, caption=caption, now=now)
         if self.kit.host is not None:

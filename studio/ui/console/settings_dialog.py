@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.logs import state_dir
+from studio.core.dirs import state_dir
+from studio.core.logs import write_private
+from studio.core.redact import mask_key
 from studio.show.model import Show, Voice
 from studio.ui.jobs import Job
 
@@ -81,25 +83,8 @@ def save_stream_key(key: str) -> Path:
     else:
         data.pop(KEY_NAME, None)
     path = secrets_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".secrets.", suffix=".tmp")  # created 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.chmod(name, 0o600)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    os.chmod(path, 0o600)
+    write_private(path, json.dumps(data))
     return path
-
-
-def mask(key: str) -> str:
-    """A key as shown: its last 4 characters only."""
-    if not key:
-        return ""
-    return "•" * max(4, len(key) - 4) + key[-4:] if len(key) > 6 else "•" * len(key)
 
 
 # ---- outputs for going live, built from the same classes `studio live` uses ----
@@ -451,7 +436,7 @@ class SettingsDialog(QDialog):
         self.rtmp_key = QLineEdit()
         self.rtmp_key.setObjectName("rtmpKey")
         self.rtmp_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.rtmp_key.setPlaceholderText(self.tr("saved: %1").replace("%1", mask(self._saved_key))
+        self.rtmp_key.setPlaceholderText(self.tr("saved: %1").replace("%1", mask_key(self._saved_key))
                                          if self._saved_key else self.tr("stream key (推流码)"))
         pform.addRow(self.tr("Stream key"), self.rtmp_key)
         self.clear_key = QPushButton(self.tr("Forget the saved key"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.core.vocab import PlayoutStatus
 from studio.runner.asrun import AsRunHealth
 from studio.show.model import Show
 
@@ -91,10 +92,10 @@ class TransportBar(QFrame):
         self.set_asrun(None)
 
     def set_status(self, status: str, seconds: float, now: str, next_up: str, health: str) -> None:
-        """The playout's read-out (status is the playout's own: on_air, paused, stopped…)."""
-        if status == "on_air":
+        """The playout's read-out: its status, or "pausing" while the line on air finishes before a pause."""
+        if status == PlayoutStatus.ON_AIR:
             self._lamp(self.tr("ON AIR"), "on")
-        elif status == "paused":
+        elif status == PlayoutStatus.PAUSED:
             self._lamp(self.tr("PAUSED"), "paused")
         elif status == "pausing":  # asked to pause: the line on air finishes first
             self._lamp(self.tr("PAUSING…"), "paused")
