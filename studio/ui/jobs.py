@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Work = Callable[["JobControl"], Any]
@@ -151,7 +151,9 @@ class Job(QObject):
     def _settle(self) -> None:
         self._worker.wait()  # the thread has emitted its last signal: let it end before letting go
         self._done = True
-        _RUNNING.discard(self)
+        # Let go after this event, never inside it: were the last reference dropped while Qt still
+        # delivers this job's own event, the object would be deleted under Qt's feet.
+        QTimer.singleShot(0, lambda: _RUNNING.discard(self))
         self.finished.emit()  # first: a progress dialog closes before a result opens a message box
 
 

@@ -40,7 +40,8 @@ def test_the_work_runs_off_the_ui_thread_and_its_result_comes_back_on_it(qtbot) 
     assert [p[:3] for p in progress] == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
     assert all(p[3] == ui for p in progress)
     assert order == ["finished", "succeeded 42"]  # a progress dialog closes before the result is shown
-    assert not job.running and job not in jobs._RUNNING
+    assert not job.running
+    qtbot.waitUntil(lambda: job not in jobs._RUNNING, timeout=3000)  # let go once its last event is over
 
 
 def test_an_error_comes_back_as_the_exception(qtbot) -> None:
@@ -85,7 +86,7 @@ def test_a_job_outlives_its_owner_and_drops_the_result(qtbot) -> None:
     release.set()
     qtbot.waitUntil(lambda: job.done, timeout=5000)
     assert results == []  # the widgets it would have filled are gone
-    assert job not in jobs._RUNNING
+    qtbot.waitUntil(lambda: job not in jobs._RUNNING, timeout=3000)
 
 
 def test_the_progress_dialog_follows_the_job_and_closes_when_it_ends(qtbot) -> None:
@@ -116,3 +117,19 @@ def _alive(obj: object) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_the_last_reference_may_go_in_the_jobs_own_callback(qtbot) -> None:
+    import gc
+    import weakref
+
+    holder: dict[str, Job] = {}
+    holder["job"] = Job(lambda control: 1, on_success=lambda result: holder.clear()).start()
+    gone = weakref.ref(holder["job"])
+    qtbot.waitUntil(lambda: not holder, timeout=5000)  # the window-style `self.job = None` in the callback
+
+    def freed() -> bool:
+        gc.collect()
+        return gone() is None
+
+    qtbot.waitUntil(freed, timeout=3000)  # freed after its own event, not inside it (that would crash)
