@@ -490,6 +490,16 @@ class ShowEditor:
             raise EditError(f"no editable file {rel}")
         return state.doc.as_string()
 
+    def file_changed(self, rel: str) -> bool:
+        """True when file `rel` differs from what is on disk (`dirty` for one file)."""
+        state = self._files.get(rel)
+        return state is not None and state.changed
+
+    def restore(self, rel: str, text: str) -> None:
+        """Make file `rel` the `text` taken earlier with `text_of` again (an edit the caller took back)."""
+        self.text_of(rel)  # the same files only: raises EditError for any other
+        self._files[rel].doc = tomlkit.parse(text)
+
     def validate(self) -> LoadResult:
         """Load the show as it would be after saving, without writing anything."""
         texts: dict[str, str | None] = {}

@@ -167,7 +167,8 @@ def test_voice_and_avatar_choices_reach_show_toml(qtbot, settings, tmp_path, sho
     window.apply_show_settings(changes)
     window.apply_show_settings({"avatar": "./packs/mine"})  # as the dialog gives a folder inside the show
     assert window.save_action.isEnabled()
-    window.pending_show.pop("avatar")  # a pack folder that does not exist would not validate
+    # a pack folder that does not exist does not load: the choice is refused, show.toml keeps its avatar
+    assert window.draft.show.avatar == "default" and "packs/mine" in window.statusBar().currentMessage()
     shutil.copytree(avatar_packs_dir() / "default", show_copy / "packs" / "mine")
     window.apply_show_settings({"avatar": "./packs/mine"})
     window.save()
@@ -240,13 +241,16 @@ def test_csv_import_shows_bad_rows_and_imports_the_good_product(qtbot, settings,
     csv.write_text("名称,价格,卖点\nSilk Scarf,89,真丝；百搭\nNo Price,abc,\n", encoding="utf-8")
     dialog = CsvImportDialog(show_copy, window, path=csv)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)  # the plan is made off the UI thread
     assert dialog.products_list.count() == 1
     assert "Silk Scarf" in dialog.products_list.item(0).text()
     problems = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
     assert len(problems) == 1 and "3" in problems[0] and "abc" in problems[0]
     dialog.rundown_combo.setCurrentIndex(dialog.rundown_combo.findData("evening"))
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.imported == ["silk-scarf"]
     window.after_import(dialog.imported)
     assert window.draft.product("silk-scarf").name == "Silk Scarf"

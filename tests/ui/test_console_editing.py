@@ -117,8 +117,12 @@ def test_undo_puts_a_removed_line_back(qtbot, settings, tmp_path, show_copy) -> 
     assert pitch.row == 3
     restored = window.draft.product("tea").pitch[3]
     assert restored.card == "highlight_price" and restored.pause_after == 0.8
+    # The document is as saved again, to the byte: nothing left to save.
+    assert not window.draft.dirty and not window.save_action.isEnabled()
+    pitch.lines.setCurrentRow(0)
+    pitch.remove_action.trigger()
     save(window)
-    assert [line.text for line in reload_tea(show_copy).pitch] == original
+    assert [line.text for line in reload_tea(show_copy).pitch] == original[1:]
 
 
 def test_keyboard_moves_and_undo(qtbot, settings, tmp_path, show_copy) -> None:
@@ -165,9 +169,8 @@ def test_the_preview_caption_follows_the_selected_line(qtbot, settings, tmp_path
     assert preview.image is not None and not preview.error
 
 
-def test_draft_apply_to_replays_the_edits_in_order(qtbot, show_copy) -> None:
-    """The save hook: ShowDraft.apply_to(ShowEditor) writes fields, text, structure and cues."""
-    from studio.show.editing import ShowEditor
+def test_every_edit_goes_into_the_editor_documents_at_once(qtbot, show_copy) -> None:
+    """No second model: the draft's Show is read back from its ShowEditor's text after each edit."""
     from studio.ui.console.draft import ShowDraft
 
     make_app()
@@ -179,11 +182,11 @@ def test_draft_apply_to_replays_the_edits_in_order(qtbot, show_copy) -> None:
     draft.remove_line("tea", 0)
     draft.set_cues("tea", 2, pause=2.0, language="en-US")
     expected = [line.text for line in draft.product("tea").pitch]
-    editor = ShowEditor(show_copy)
-    draft.apply_to(editor)
-    assert not editor.validate().errors
-    editor.save()
-    draft.mark_saved(check_show(show_copy).show)
+    text = draft.editor.text_of("products/tea.toml")  # the document holds every edit already
+    assert "stock = 42" in text and '{ text = "第二句。", gesture = "point"' in text
+    assert draft.show == load_show(show_copy, texts={"products/tea.toml": text}).show
+    draft.save()
+    draft.saved(check_show(show_copy).show)
     tea = reload_tea(show_copy)
     assert tea.stock == 42
     assert [line.text for line in tea.pitch] == expected

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from studio.show import load_show
-from studio.ui.console.editors import split_keywords
+from studio.ui.console.faq_editor import split_keywords
 from studio.ui.console.window import ConsoleWindow
 
 from console_helpers import open_console  # noqa: E402 (tests/ui on sys.path)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from studio.checks import check_show
 from studio.core.assets import demo_show_path
 from studio.ui.application import make_app
-from studio.ui.console.draft import editing_available
 from studio.ui.console.window import ConsoleWindow
 
 from console_helpers import SATURDAY_EVENING, open_console  # noqa: E402 (tests/ui on sys.path)
@@ -42,7 +41,6 @@ def test_closing_with_edits_cancel_keeps_the_window(qtbot, settings, tmp_path, s
     assert check_show(show_copy).show.product("tea").price == 168  # nothing written
 
 
-@pytest.mark.skipif(not editing_available(), reason="studio.show.editing is missing")
 def test_closing_with_edits_save_writes_them(qtbot, settings, tmp_path, show_copy) -> None:
     window = make_window(qtbot, settings, tmp_path, show_copy)
     edit_price(window)
@@ -73,13 +71,12 @@ def test_opening_another_show_asks_first(qtbot, settings, tmp_path, show_copy, m
     window.choose_unsaved = lambda question: "discard"
     window.open_action.trigger()
     assert dialogs == ["open"] and window.draft.root == other and not window.draft.dirty
-    if editing_available():
-        edit_price(window)
-        window.choose_unsaved = lambda question: "save"
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(show_copy)))
-        window.open_action.trigger()
-        assert window.draft.root == show_copy
-        assert check_show(other).show.product("tea").price == 158
+    edit_price(window)
+    window.choose_unsaved = lambda question: "save"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(show_copy)))
+    window.open_action.trigger()
+    assert window.draft.root == show_copy
+    assert check_show(other).show.product("tea").price == 158
 
 
 # ---- new show ----
@@ -160,11 +157,10 @@ def test_choose_photo_copies_into_media_and_updates_the_preview(qtbot, settings,
     editor.choose_photo.click()
     assert (show_copy / "media" / "tea-3.png").is_file()
     assert window.draft.product("tea").image == show_copy / "media" / "tea-3.png"
-    if editing_available():
-        window.save_action.trigger()
-        assert not window.draft.dirty
-        assert 'image = "media/tea-3.png"' in (show_copy / "products" / "tea.toml").read_text(encoding="utf-8")
-        assert check_show(show_copy).show.product("tea").image.name == "tea-3.png"
+    window.save_action.trigger()
+    assert not window.draft.dirty
+    assert 'image = "media/tea-3.png"' in (show_copy / "products" / "tea.toml").read_text(encoding="utf-8")
+    assert check_show(show_copy).show.product("tea").image.name == "tea-3.png"
 
 
 def test_choose_photo_refuses_what_is_not_an_image(qtbot, settings, tmp_path, show_copy) -> None:
@@ -321,4 +317,4 @@ def test_closing_while_working_stops_the_work(qtbot, settings, tmp_path, starter
     job = window.job
     qtbot.waitUntil(lambda: out.exists(), timeout=60_000)
     assert window.close()
-    assert job.isFinished() and not out.exists()
+    assert not job.running and not out.exists()

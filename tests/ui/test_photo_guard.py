@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from imagefiles import bomb_png, jpeg, png, png_claiming
 
-from studio.ui.console.editors import PhotoError, copy_photo
+from studio.ui.console.product_editor import PhotoError, copy_photo
 
 pytestmark = pytest.mark.gui
 

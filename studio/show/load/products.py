@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.paths import PathOutsideError, confine
-from studio.core.problems import Severity
+from studio.core.problems import Problem, Severity
 from studio.core.toml import describe_value as _kind
 from studio.show.load.files import (
     HHMM,
@@ -105,6 +105,16 @@ def read_products(ctx: LoadContext, root: Path, language: str) -> list[Product]:
         seen[product.id] = rel
         products.append(product)
     return products
+
+
+def read_product_text(root: Path, rel: str, text: str, language: str) -> tuple[Product | None, list[Problem]]:
+    """The product in file `rel` read from `text` (not the disk) as `read_products` reads it, and its
+    problems; None when it has errors. An editor re-reads the one product it changed this way."""
+    ctx = LoadContext(root, {rel: text})
+    loaded = _product(ctx, root / rel, rel, language)
+    if loaded is None or any(p.is_error for p in ctx.problems):
+        return None, ctx.problems
+    return loaded[0], ctx.problems
 
 
 def _product(ctx: LoadContext, path: Path, rel: str, language: str) -> tuple[Product, int] | None:

@@ -1,37 +1,31 @@
-"""ShowDraft: the show being edited, held in memory as a frozen Show that is replaced on every edit.
+"""ShowDraft: the console's Qt face of a ShowEditor — the one source of truth while a show is edited.
 
-The console's editors send edits here; views subscribe to `changed`. Nothing is written to disk by
-this module except through `studio.show.editing`: `apply_to(editor)` replays the edits on a
-ShowEditor (product fields first, then every pitch edit in the order it was made, so an index
-always means what it meant when the operator made the edit, then every FAQ edit likewise).
+Every edit goes straight into the editor's TOML documents (comments and layout kept); the `Show`
+that the editors, the browser and the preview show is then read back from the edited text by the
+real loader (`studio.show.edit.derived`: only the edited product's file, ~1 ms, or every file
+after a show.toml change). An edit whose text would not load is taken back and refused with the
+loader's message, so the Show always matches the documents. Save writes the documents.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.core.vocab import CardMode
+from studio.core.problems import Problem
 from studio.show import money
-from studio.show.model import FaqEntry, Line, Product, Show, SourceRef
+from studio.show.edit.derived import derive_product, derive_show, first_error
+from studio.show.editing import CUE_KEYS, SHOW_FILE, EditError, SaveConflict, ShowEditor
+from studio.show.model import Line, Product, Show
 from studio.show.templates import Template, TemplateError
 
-# Product fields the product editor can change, in the show files' own key names.
-PRODUCT_FIELDS = ("name", "price", "original_price", "stock", "link", "selling_points")
-# A pitch line's cues, in the show files' key names (ShowEditor's keyword arguments).
-CUE_KEYS = ("expression", "gesture", "card", "pause", "language")
 _CUE_ATTR = {"expression": "expression", "gesture": "gesture", "card": "card", "pause": "pause_after",
              "language": "language", "approved": "approved"}
-
-
-def editing_available() -> bool:
-    """True when `studio.show.editing` (the TOML writer) is installed in this checkout."""
-    return importlib.util.find_spec("studio.show.editing") is not None
 
 
 def parse_money(text: str) -> Decimal | None:
@@ -45,67 +39,43 @@ def parse_money(text: str) -> Decimal | None:
     return value
 
 
-def _line_attrs(changes: dict[str, Any]) -> dict[str, Any]:
-    """Cue edits as `Line` attributes: the widgets' card word becomes its CardMode."""
-    return {_CUE_ATTR[k]: CardMode(v) if k == "card" and v is not None else v for k, v in changes.items()}
-
-
 def line_cues(line: Line) -> dict[str, Any]:
     """The cues (and approved terms) of `line` in the files' key names (None: not set)."""
     return {k: getattr(line, attr) for k, attr in _CUE_ATTR.items()}
 
 
-@dataclass(frozen=True)
-class PitchOp:
-    """One pitch edit, replayed on a ShowEditor at save time.
-
-    kind "set": `changes` (text and/or cues, None removes a cue) for line `index`;
-    "insert": a new line before `index` with `changes` (text and cues); "remove": line `index`;
-    "move": line `index` to position `dst`.
-    """
-
-    kind: str
-    product_id: str
-    index: int
-    dst: int = 0
-    changes: tuple[tuple[str, Any], ...] = ()
-
-    @property
-    def text_only(self) -> bool:
-        return self.kind == "set" and [k for k, _ in self.changes] == ["text"]
+def entry_index(line: Line) -> int:
+    """Where a loaded line stands in its list as written: the loader numbers line ids by entry
+    ("tea/pitch/3", "tea/faq2/1"), counting the empty entries it skips."""
+    return int(line.id.rsplit("/", 1)[1]) - 1
 
 
-@dataclass(frozen=True)
-class FaqOp:
-    """One FAQ edit, replayed on a ShowEditor at save time.
-
-    kind "set": new `keywords` and/or `answer` (None keeps) for entry `index`; "add": a new entry
-    at the end; "remove": entry `index`.
-    """
-
-    kind: str
-    product_id: str
-    index: int = 0
-    keywords: tuple[str, ...] | None = None
-    answer: tuple[str, ...] | None = None
+def faq_entry_index(answer: Line) -> int:
+    """Where the FAQ entry of an answer line stands in the product's file ("tea/faq2/1" → 1)."""
+    return int(answer.id.rsplit("/", 2)[1].removeprefix("faq")) - 1
 
 
 class ShowDraft(QObject):
-    """The loaded show plus the operator's unsaved edits (product fields and pitch lines)."""
+    """The show being edited: its ShowEditor, the Show derived from it, and the undo of line edits."""
 
     changed = Signal(str)  # product id that changed ("" for the whole show)
     dirty_changed = Signal(bool)
 
     def __init__(self, show: Show, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.base = show  # as loaded from disk: what goes on air
-        self.show = show  # with the edits applied: what the preview shows
-        self.field_edits: dict[tuple[str, str], object] = {}
-        self.pitch_ops: list[PitchOp] = []
-        self.faq_ops: list[FaqOp] = []
-        # Inverse pitch edits (structure and cues), newest last: `undo()` applies the last one.
-        self.undo_stack: list[list[PitchOp]] = []
-        self._new_lines = 0
+        self.base = show  # as loaded from disk (or last saved): what goes on air
+        self.show = show  # read from the edited documents: what the editors and the preview show
+        self.editor: ShowEditor | None = None
+        self.problem = ""  # why this show cannot be edited ("" when it can)
+        try:
+            self.editor = ShowEditor(show.root)
+        except EditError as exc:
+            self.problem = str(exc)
+        # Each undoable edit's inverse: the row to select after it, and the edit that takes it back.
+        self.undo_stack: list[tuple[str, int, Callable[[], None]]] = []
+        self._undoing = False
+        self._changed_files: set[str] = set()
+        self._saved_show_text = self.editor.text_of(SHOW_FILE) if self.editor is not None else ""
 
     @property
     def root(self) -> Path:
@@ -113,23 +83,11 @@ class ShowDraft(QObject):
 
     @property
     def dirty(self) -> bool:
-        return bool(self.field_edits or self.pitch_ops or self.faq_ops)
+        return bool(self._changed_files)
 
     @property
-    def line_edits(self) -> dict[tuple[str, int], str]:
-        """Text-only view of the pitch edits, {(product, index): text}.
-
-        Only meaningful while every pitch edit is a text edit; when lines were added, removed,
-        moved or re-cued it is empty: `apply_to` writes every kind of edit.
-        """
-        if not all(op.text_only for op in self.pitch_ops):
-            return {}
-        return {(op.product_id, op.index): op.changes[0][1] for op in self.pitch_ops}
-
-    @property
-    def structural(self) -> bool:
-        """True when some pitch edit is more than a text change (line_edits cannot express it)."""
-        return not all(op.text_only for op in self.pitch_ops)
+    def can_undo(self) -> bool:
+        return bool(self.undo_stack)
 
     def product(self, product_id: str) -> Product:
         return self.show.product(product_id)
@@ -137,118 +95,97 @@ class ShowDraft(QObject):
     # ---- product fields ----
 
     def set_field(self, product_id: str, name: str, value: object) -> None:
-        """Set one product field (already converted: Decimal, int, str, tuple of str)."""
-        if name not in PRODUCT_FIELDS:
-            raise KeyError(name)
-        product = self.show.product(product_id)
-        if getattr(product, name) == value:
+        """Set one product field (Decimal, int, str, tuple of str; None removes it)."""
+        if getattr(self.product(product_id), name) == value:
             return
-        self._put(replace(product, **{name: value}))
-        self.field_edits[(product_id, name)] = value
-        self._emit(product_id)
+        self._edit(product_id, lambda ed: ed.set_product_field(product_id, name, value))
 
     def set_image(self, product_id: str, relative: str) -> None:
-        """Set the product's photo to `relative` (a show-relative path such as "media/tea.png");
-        Save writes image = "media/…" through ShowEditor.set_product_field."""
-        product = self.show.product(product_id)
-        path = self.show.root / relative
-        if product.image == path:
+        """Set the product's photo to `relative` (a show-relative path such as "media/tea.png")."""
+        if self.product(product_id).image == self.root / relative:
             return
-        self._put(replace(product, image=path))
-        self.field_edits[(product_id, "image")] = relative
-        self._emit(product_id)
+        self._edit(product_id, lambda ed: ed.set_product_field(product_id, "image", relative))
 
     # ---- pitch lines ----
 
     def set_line(self, product_id: str, index: int, text: str) -> None:
         """Replace the text of pitch line `index`; TemplateError (with a column) when it does not parse."""
-        product = self.show.product(product_id)
-        line = product.pitch[index]
+        line = self.product(product_id).pitch[index]
         if line.text == text:
             return
-        Template.parse(text)  # raises TemplateError: the caller shows it
-        op = PitchOp("set", product_id, index, changes=(("text", text),))
-        last = self.pitch_ops[-1] if self.pitch_ops else None
-        if last is not None and last.text_only and (last.product_id, last.index) == (product_id, index):
-            self.pitch_ops[-1] = op  # typing: one edit per line, not one per pause in the typing
-        else:
-            self.pitch_ops.append(op)
-        self._apply(op)
-        self._emit(product_id)
+        Template.parse(text)  # raises TemplateError: the caller shows it with its column
+        self._edit(product_id, lambda ed: ed.set_pitch_line(product_id, entry_index(line), text))
 
     def set_cues(self, product_id: str, index: int, **cues: Any) -> None:
         """Set cues of line `index` (expression, gesture, card, pause, language; None removes one)."""
-        line = self.show.product(product_id).pitch[index]
-        old = line_cues(line)
+        line = self.product(product_id).pitch[index]
         for k in cues:
             if k not in CUE_KEYS:
                 raise KeyError(k)
-        changes = tuple((k, v) for k, v in cues.items() if old[k] != v)
-        if not changes:
-            return
-        self._do(PitchOp("set", product_id, index, changes=changes),
-                 [PitchOp("set", product_id, index, changes=tuple((k, old[k]) for k, _ in changes))])
+        old = line_cues(line)
+        changes = {k: v for k, v in cues.items() if old[k] != v}
+        if changes:
+            self._edit(product_id, lambda ed: ed.set_pitch_line(product_id, entry_index(line), **changes),
+                       (index, lambda: self.set_cues(product_id, index, **{k: old[k] for k in changes})))
 
     def approve_line(self, product_id: str, index: int, terms: tuple[str, ...]) -> None:
-        """Set the warning terms approved for pitch line `index` (saved as `approved = [...]`);
-        undo takes the approval back."""
-        line = self.show.product(product_id).pitch[index]
+        """Set the warning terms approved for pitch line `index` (`approved = [...]`); undo takes them back."""
+        line = self.product(product_id).pitch[index]
         terms = tuple(dict.fromkeys(terms))
-        if terms == line.approved:
-            return
-        self._do(PitchOp("set", product_id, index, changes=(("approved", terms),)),
-                 [PitchOp("set", product_id, index, changes=(("approved", line.approved),))])
+        if terms != line.approved:
+            self._edit(product_id, lambda ed: ed.set_pitch_line(product_id, entry_index(line), approved=terms),
+                       (index, lambda: self.approve_line(product_id, index, line.approved)))
 
     def insert_line(self, product_id: str, index: int, text: str, **cues: Any) -> None:
         """Insert a line before `index` (the pitch's length appends); TemplateError when it does not parse."""
-        size = len(self.show.product(product_id).pitch)
-        if not 0 <= index <= size:
+        pitch = self.product(product_id).pitch
+        if not 0 <= index <= len(pitch):
             raise IndexError(index)
         Template.parse(text)
-        changes = (("text", text),) + tuple((k, cues.get(k)) for k in CUE_KEYS)
-        self._do(PitchOp("insert", product_id, index, changes=changes),
-                 [PitchOp("remove", product_id, index)])
+        values = {k: v for k, v in cues.items() if v is not None and v != ()}
+
+        def insert(ed: ShowEditor) -> None:
+            at = entry_index(pitch[index]) if index < len(pitch) else ed.pitch_size(product_id)
+            ed.insert_pitch_line(product_id, at, text, **values)
+
+        self._edit(product_id, insert, (index, lambda: self.remove_line(product_id, index)))
 
     def remove_line(self, product_id: str, index: int) -> None:
         """Remove line `index` (undo puts it back with its cues)."""
-        line = self.show.product(product_id).pitch[index]
-        changes = (("text", line.text),) + tuple(line_cues(line).items())
-        self._do(PitchOp("remove", product_id, index),
-                 [PitchOp("insert", product_id, index, changes=changes)])
+        line = self.product(product_id).pitch[index]
+        self._edit(product_id, lambda ed: ed.remove_pitch_line(product_id, entry_index(line)),
+                   (index, lambda: self.insert_line(product_id, index, line.text, **line_cues(line))))
 
     def move_line(self, product_id: str, src: int, dst: int) -> None:
         """Move line `src` so that it ends up at position `dst`."""
-        size = len(self.show.product(product_id).pitch)
-        if not (0 <= src < size and 0 <= dst < size):
+        pitch = self.product(product_id).pitch
+        if not (0 <= src < len(pitch) and 0 <= dst < len(pitch)):
             raise IndexError(dst)
-        if src == dst:
-            return
-        self._do(PitchOp("move", product_id, src, dst), [PitchOp("move", product_id, dst, src)])
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self.undo_stack)
+        if src != dst:
+            # As written, the line goes where line `dst` stands: before it moving up, after it moving down.
+            self._edit(product_id, lambda ed: ed.move_pitch_line(product_id, entry_index(pitch[src]),
+                                                                 entry_index(pitch[dst])),
+                       (dst, lambda: self.move_line(product_id, dst, src)))
 
     def undo(self) -> tuple[str, int] | None:
-        """Undo the last add/remove/move/cue change; returns (product, line index) to select, or None."""
+        """Undo the last add/remove/move/cue change/approval; returns (product, line index) to select, or None."""
         if not self.undo_stack:
             return None
-        ops = self.undo_stack.pop()
-        for op in ops:
-            self.pitch_ops.append(op)
-            self._apply(op)
-        last = ops[-1]
-        self._emit(last.product_id)
-        index = last.dst if last.kind == "move" else last.index
-        size = len(self.show.product(last.product_id).pitch)
-        return last.product_id, min(index, size - 1)
+        product_id, row, take_back = self.undo_stack.pop()
+        self._undoing = True
+        try:
+            take_back()
+        finally:
+            self._undoing = False
+        size = len(self.product(product_id).pitch)
+        return product_id, min(row, size - 1)
 
     # ---- FAQ entries ----
 
     def set_faq(self, product_id: str, index: int, keywords: tuple[str, ...] | None = None,
                 answer: tuple[str, ...] | None = None) -> None:
         """Change the keywords and/or answer lines of FAQ entry `index`; TemplateError when a line does not parse."""
-        entry = self.show.product(product_id).faq[index]
+        entry = self.product(product_id).faq[index]
         if keywords is not None and tuple(keywords) == entry.keywords:
             keywords = None
         if answer is not None and tuple(answer) == tuple(line.text for line in entry.answer):
@@ -262,155 +199,118 @@ class ShowDraft(QObject):
                 raise ValueError("an FAQ entry needs an answer")
             for text in answer:
                 Template.parse(text)
-        op = FaqOp("set", product_id, index, None if keywords is None else tuple(keywords),
-                   None if answer is None else tuple(answer))
-        last = self.faq_ops[-1] if self.faq_ops else None
-        if last is not None and last.kind == "set" and (last.product_id, last.index) == (product_id, index):
-            # typing: one edit per entry, not one per pause in the typing
-            op = replace(op, keywords=op.keywords if op.keywords is not None else last.keywords,
-                         answer=op.answer if op.answer is not None else last.answer)
-            self.faq_ops[-1] = op
-        else:
-            self.faq_ops.append(op)
-        self._apply_faq(op)
-        self._emit(product_id)
+        at = faq_entry_index(entry.answer[0])
+        self._edit(product_id, lambda ed: ed.set_faq_entry(product_id, at, keywords, answer))
 
     def add_faq(self, product_id: str, keywords: tuple[str, ...], answer: tuple[str, ...]) -> int:
         """Append an FAQ entry; returns its index."""
         for text in answer:
             Template.parse(text)
-        op = FaqOp("add", product_id, len(self.show.product(product_id).faq), tuple(keywords), tuple(answer))
-        self.faq_ops.append(op)
-        self._apply_faq(op)
-        self._emit(product_id)
-        return op.index
+        self._edit(product_id, lambda ed: ed.add_faq_entry(product_id, keywords, answer))
+        return len(self.product(product_id).faq) - 1
 
     def remove_faq(self, product_id: str, index: int) -> None:
         """Remove FAQ entry `index`."""
-        if not 0 <= index < len(self.show.product(product_id).faq):
+        faq = self.product(product_id).faq
+        if not 0 <= index < len(faq):
             raise IndexError(index)
-        op = FaqOp("remove", product_id, index)
-        self.faq_ops.append(op)
-        self._apply_faq(op)
-        self._emit(product_id)
+        at = faq_entry_index(faq[index].answer[0])
+        self._edit(product_id, lambda ed: ed.remove_faq_entry(product_id, at))
 
-    def _apply_faq(self, op: FaqOp) -> None:
-        product = self.show.product(op.product_id)
-        faq = list(product.faq)
-        if op.kind == "remove":
-            del faq[op.index]
-        else:
-            old = faq[op.index] if op.kind == "set" else FaqEntry((), (), SourceRef(product.source.file))
-            answer = old.answer
-            if op.answer is not None:
-                self._new_lines += 1
-                answer = tuple(Line(f"{op.product_id}/faq-new-{self._new_lines}/{i + 1}", Template.parse(t),
-                                    source=SourceRef(product.source.file)) for i, t in enumerate(op.answer))
-            entry = replace(old, keywords=old.keywords if op.keywords is None else op.keywords, answer=answer)
-            if op.kind == "set":
-                faq[op.index] = entry
-            else:
-                faq.append(entry)
-        self._put(replace(product, faq=tuple(faq)))
+    # ---- show.toml: settings and the weekly schedule ----
 
-    # ---- saving ----
+    def set_show_fields(self, changes: dict[str, object]) -> None:
+        """Set show settings (ShowEditor.set_show_field keys: "voice.rate", "avatar"…)."""
+        def change(ed: ShowEditor) -> None:
+            for key, value in changes.items():
+                ed.set_show_field(key, value)
 
-    def apply_to(self, editor: Any) -> None:
-        """Replay every edit on a `studio.show.editing.ShowEditor` (the caller validates and saves)."""
-        for (pid, name), value in self.field_edits.items():
-            editor.set_product_field(pid, name, value)
-        self._apply_pitch_to(editor)
-        self._apply_faq_to(editor)
+        if changes:
+            self._edit(None, change)
 
-    def _apply_faq_to(self, editor: Any) -> None:
-        checked: set[str] = set()
-        for op in self.faq_ops:
-            if op.product_id not in checked:
-                checked.add(op.product_id)
-                written = editor.faq_size(op.product_id)
-                loaded = len(self.base.product(op.product_id).faq)
-                if written != loaded:
-                    raise ValueError(f"the FAQ of '{op.product_id}' has {written} entries in its file but "
-                                     f"{loaded} were loaded; fix the file first")
-            if op.kind == "set":
-                editor.set_faq_entry(op.product_id, op.index, keywords=op.keywords, answer=op.answer)
-            elif op.kind == "add":
-                editor.add_faq_entry(op.product_id, op.keywords, op.answer)
-            elif op.kind == "remove":
-                editor.remove_faq_entry(op.product_id, op.index)
+    def set_schedule(self, windows: Sequence[tuple[list[int], str, str, str]]) -> None:
+        """Replace the weekly windows ((days, from, to, rundown) as ShowEditor.set_schedule_windows takes them)."""
+        self._edit(None, lambda ed: ed.set_schedule_windows(windows))
 
-    def _apply_pitch_to(self, editor: Any) -> None:
-        checked: set[str] = set()
-        for op in self.pitch_ops:
-            if op.product_id not in checked:
-                checked.add(op.product_id)
-                written = editor.pitch_size(op.product_id)
-                loaded = len(self.base.product(op.product_id).pitch)
-                if written != loaded and not all(o.text_only for o in self.pitch_ops):
-                    raise ValueError(f"the pitch of '{op.product_id}' has {written} entries in its file but "
-                                     f"{loaded} lines were loaded (empty lines?); fix the file first")
-            changes = dict(op.changes)
-            if op.kind == "set":
-                editor.set_pitch_line(op.product_id, op.index, changes.pop("text", _keep()), **changes)
-            elif op.kind == "insert":
-                editor.insert_pitch_line(op.product_id, op.index, changes.pop("text"), **changes)
-            elif op.kind == "remove":
-                editor.remove_pitch_line(op.product_id, op.index)
-            elif op.kind == "move":
-                editor.move_pitch_line(op.product_id, op.index, op.dst)
+    # ---- checking and saving ----
 
-    def mark_saved(self, show: Show | None = None) -> None:
-        """After a save (which wrote this draft through `apply_to`): the edited show is on disk."""
+    def save(self, force: bool = False) -> None:
+        """Check the edited show with the real loader, then write the changed files (atomically).
+
+        EditError (nothing written) when it does not load; SaveConflict when a file changed on disk
+        since it was opened, unless `force`.
+        """
+        editor = self._editor()
+        problem = first_error(editor.validate().problems)
+        if problem is not None:
+            raise EditError(problem.format())  # file:line, as `studio check` says it
+        editor.save(force=force)
+        self._changed_files.clear()
+        self._saved_show_text = editor.text_of(SHOW_FILE)
+
+    def saved(self, show: Show | None) -> None:
+        """After `save`: `show` (as studio check reads it; None: as edited) is what is on disk now."""
         self.base = show or self.show
-        self.show = self.base
-        self.field_edits.clear()
-        self.pitch_ops.clear()
-        self.faq_ops.clear()
+        self.show = self.base  # the same rows as before: the undo stack still applies
         self.dirty_changed.emit(False)
         self.changed.emit("")
 
-    def _do(self, op: PitchOp, inverse: list[PitchOp]) -> None:
-        self.pitch_ops.append(op)
-        self._apply(op)
-        self.undo_stack.append(inverse)
-        self._emit(op.product_id)
+    # ---- the one way an edit is made ----
 
-    def _apply(self, op: PitchOp) -> None:
-        """Apply `op` to the in-memory show."""
-        product = self.show.product(op.product_id)
-        pitch = list(product.pitch)
-        changes = dict(op.changes)
-        if op.kind == "set":
-            line = pitch[op.index]
-            if "text" in changes:
-                line = replace(line, template=Template.parse(changes.pop("text")))
-            pitch[op.index] = replace(line, **_line_attrs(changes))
-        elif op.kind == "insert":
-            self._new_lines += 1
-            template = Template.parse(changes.pop("text"))
-            pitch.insert(op.index, Line(f"{op.product_id}/pitch/new-{self._new_lines}", template,
-                                        source=SourceRef(product.source.file),
-                                        **_line_attrs(changes)))
-        elif op.kind == "remove":
-            del pitch[op.index]
-        elif op.kind == "move":
-            pitch.insert(op.dst, pitch.pop(op.index))
-        self._put(replace(product, pitch=tuple(pitch)))
+    def _editor(self) -> ShowEditor:
+        if self.editor is None:
+            raise EditError(self.problem)
+        return self.editor
 
-    def _put(self, product: Product) -> None:
-        products = tuple(product if p.id == product.id else p for p in self.show.products)
-        self.show = replace(self.show, products=products)
-
-    def _emit(self, product_id: str) -> None:
+    def _edit(self, product_id: str | None, change: Callable[[ShowEditor], object],
+              undo: tuple[int, Callable[[], None]] | None = None) -> None:
+        """Make `change` in the documents and read the show back from them; refuse it (EditError,
+        documents as they were) when the edited text does not load. `undo`: (row, inverse edit)."""
+        editor = self._editor()
+        rel = SHOW_FILE if product_id is None else editor.product_files().get(product_id)
+        if rel is None:  # a product file the editor cannot keep the layout of: it says why
+            change(editor)
+            raise EditError(f"'{product_id}' cannot be edited")
+        before = editor.text_of(rel)
+        try:
+            change(editor)
+            if product_id is None:
+                result = derive_show(editor)
+                show, problems = result.show, list(result.problems)
+            else:
+                show, problems = derive_product(editor, self.show, product_id)
+            if show is None:
+                raise EditError(_refusal(problems))
+        except Exception:
+            editor.restore(rel, before)
+            raise
+        if product_id is None and _settings(show) == _settings(self.base):
+            # show.toml says again what is saved (a choice set back): keep the file as it was
+            editor.restore(rel, self._saved_show_text)
+        self.show = show
+        if editor.file_changed(rel):
+            self._changed_files.add(rel)
+        else:
+            self._changed_files.discard(rel)
+        if undo is not None and not self._undoing:
+            self.undo_stack.append((product_id or "", *undo))
         self.dirty_changed.emit(self.dirty)
-        self.changed.emit(product_id)
+        self.changed.emit(product_id or "")
 
 
-def _keep() -> Any:
-    from studio.show.editing import KEEP
+def _refusal(problems: list[Problem]) -> str:
+    """Why an edit was refused, short enough for the line under the field that was edited."""
+    problem = first_error(problems)
+    if problem is None:
+        return "the show cannot be read"  # the loader returned nothing without an error: never expected
+    where = f"{problem.key}: " if problem.key else ""
+    return where + problem.message + (f" ({problem.hint})" if problem.hint else "")
 
-    return KEEP
+
+def _settings(show: Show) -> Show:
+    """What show.toml decides in `show` (the products come from their own files)."""
+    return replace(show, products=())
 
 
-__all__ = ["CUE_KEYS", "PRODUCT_FIELDS", "FaqOp", "PitchOp", "ShowDraft", "TemplateError", "editing_available",
-           "line_cues", "parse_money"]
+__all__ = ["CUE_KEYS", "EditError", "SaveConflict", "ShowDraft", "TemplateError", "entry_index",
+           "faq_entry_index", "line_cues", "parse_money"]

@@ -26,6 +26,7 @@ VARIANT_COLOR = "#C9A2F5"
 BLOCK_COLOR = "#FF4D5A"
 WARN_COLOR = "#F59F00"
 APPROVED_COLOR = "#51CF66"
+LINE_EDIT_MS = 250  # a line typed in a LineEdit is parsed and applied after this much quiet typing
 # A brace group without nested braces: `{name}` is a variable, `{a|b}` a set of variants.
 _GROUP = re.compile(r"(?<!\{)\{([^{}]*)\}(?!\})")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

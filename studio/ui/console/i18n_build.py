@@ -78,8 +78,6 @@ ZH: dict[str, str] = {
     "Program": "节目输出",
     "Preview": "预览",
     "Resume": "继续",
-    "Saving is not available in this build yet (studio.show.editing is missing): edits stay in this window until you close it":
-        "此版本暂不支持保存（缺少 studio.show.editing）：修改只保留在本窗口，关闭后丢失",
     "Write the edits to the show files": "把修改写入节目文件",
     "● unsaved edits": "● 有未保存的修改",
     "The show is on air. Stop it and quit?": "节目正在直播。下播并退出吗？",
@@ -266,7 +264,7 @@ ZH.update({
 })
 
 
-# The product editor's FAQ section (editors.py FaqEditor).
+# The product editor's FAQ section (faq_editor.py FaqEditor).
 ZH.update({
     "FAQ": "常见问题",
     "Add": "添加",
@@ -295,6 +293,16 @@ ZH.update({
     "%1 records written to %2": "已写入 %1 条记录到 %2",
     "Could not export to %1: %2 — close it in other programs or choose another folder":
         "无法导出到 %1：%2 —— 请在其他程序中关闭该文件，或选择其他文件夹",
+})
+
+# Editing through ShowEditor (an edit the loader refuses, a file changed on disk) and the CSV import as a job.
+ZH.update({
+    "Not applied — %1": "未应用 — %1",
+    "This show cannot be edited here: %1": "此节目无法在这里编辑：%1",
+    "%1\n\nSave anyway and overwrite it?": "%1\n\n仍要保存并覆盖它吗？",
+    "Reading %1…": "正在读取 %1…",
+    "Cannot read the file: %1": "无法读取文件：%1",
+    "Importing %1 products…": "正在导入 %1 个商品…",
 })
 
 def tool(name: str) -> str:

@@ -55,8 +55,8 @@ class PreviewPane(QWidget):
 
     def set_show(self, show: Show) -> None:
         """A new version of the show (an edit): re-render after the debounce."""
-        if show.root != self.show_model.root:
-            self.kit = None
+        if show.root != self.show_model.root or show.avatar != self.show_model.avatar:
+            self.kit = None  # the stage is built for one show folder and one avatar pack
         self.show_model = show
         self.schedule()
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from studio.core.dirs import state_dir
 from studio.core.logs import write_private
 from studio.core.redact import mask_key
 from studio.show.model import Show, Voice
+from studio.ui.jobs import Job
 
 AUTO = "auto"
 SECRETS_FILE = "secrets.json"
@@ -137,26 +138,6 @@ def voices_for_language(voices: Sequence[Any], language: str) -> list[Any]:
     return out
 
 
-_RUNNING: set[QThread] = set()  # jobs still running, kept alive until they finish
-
-
-class _Job(QThread):
-    """Runs one callable on a worker thread; `done` carries its result or the exception."""
-
-    done = Signal(object)
-
-    def __init__(self, work: Callable[[], object], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result: object = self.work()
-        except Exception as exc:  # noqa: BLE001 - reported to the operator
-            result = exc
-        self.done.emit(result)
-
-
 def audio_output_available() -> bool:
     try:
         from PySide6.QtMultimedia import QMediaDevices
@@ -177,7 +158,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.speaker_factory = speaker_factory or _default_speaker
         self._speaker: Any = None
-        self._jobs: list[_Job] = []
+        self._jobs: list[Job] = []
         self._sound: Any = None
         self._wav: Path | None = None
         self.avatar_value: str | Path = show.avatar
@@ -254,13 +235,11 @@ class SettingsDialog(QDialog):
         return self._speaker
 
     def _run(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        # Not parented to the dialog: a job outlives a closed dialog instead of dying mid-run.
-        job = _Job(work)
-        job.done.connect(then)
-        job.finished.connect(lambda: _RUNNING.discard(job))
-        job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
-        _RUNNING.add(job)
+        """Run `work` as a background job; `then` gets its result, or the exception it raised."""
+        # The job outlives a closed dialog instead of dying mid-run (studio.ui.jobs keeps it).
+        job = Job(lambda _control: work(), on_success=then, on_failure=then, owner=self)
         self._jobs.append(job)
+        job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
         job.start()
 
     def _list_voices(self) -> None:
@@ -268,7 +247,7 @@ class SettingsDialog(QDialog):
         self._run(lambda: self._speaker_now().voices(), self._voices_listed)
 
     def _voices_listed(self, result: object) -> None:
-        if isinstance(result, Exception):
+        if isinstance(result, BaseException):
             self.voice_status.setText(self.tr("Cannot list the voices: %1").replace("%1", str(result)))
             return
         wanted = self.voice_combo.currentData()
@@ -300,7 +279,7 @@ class SettingsDialog(QDialog):
 
     def _tested(self, result: Any) -> None:
         self.test_button.setEnabled(True)
-        if isinstance(result, Exception):
+        if isinstance(result, BaseException):
             self.voice_status.setText(self.tr("The test line failed: %1").replace("%1", str(result)))
             return
         if getattr(result, "failure", None) is not None:

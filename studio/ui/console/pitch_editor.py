@@ -1,26 +1,20 @@
-"""The product editor (card fields and photo) and the pitch editor (lines, highlighted and checked)."""
+"""The pitch editor: a product's lines (highlighted and checked), the selected one's text and cues,
+and the line commands (add, remove, move, undo, approve wording)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QImageReader, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,395 +22,25 @@ from PySide6.QtWidgets import (
 
 from studio.compliance.approval import approval_keys, judge
 from studio.compliance.checker import Checker
-from studio.core.images import ImageError, NotAnImage, check_image_file
 from studio.show.model import CARD_ACTIONS, EXPRESSIONS, GESTURES, Line, Product
 from studio.show.templates import TemplateError
-from studio.ui.console.draft import ShowDraft, parse_money
-from studio.ui.console.highlight import APPROVED_COLOR, BLOCK_COLOR, WARN_COLOR, LineEdit
-from studio.ui.show_overview import product_pixmap
+from studio.ui.console.draft import EditError, ShowDraft
+from studio.ui.console.highlight import APPROVED_COLOR, BLOCK_COLOR, LINE_EDIT_MS, WARN_COLOR, LineEdit
 
-LINE_EDIT_MS = 250  # a pitch line is parsed and applied after this much quiet typing
 PAUSE_DEFAULT = -0.1  # the pause spin box at its minimum shows "default" (no pause cue)
-
-
-PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")  # what the show loader accepts
-
-
-class PhotoError(ValueError):
-    """The chosen file cannot be a product photo: `kind` is "type", "unreadable", "unsafe" or "copy"."""
-
-    def __init__(self, kind: str, name: str, detail: str = "") -> None:
-        super().__init__(f"{kind}: {name} {detail}".strip())
-        self.kind, self.name, self.detail = kind, name, detail
-
-
-def copy_photo(source: Path, root: Path) -> str:
-    """Copy the image `source` into the show's media/ folder; return its show-relative path.
-
-    The name is kept; when taken, -2, -3… is added before the suffix. A file already in media/
-    is used as it is. PhotoError for anything that is not a PNG, JPEG, WebP or BMP image, and
-    ("unsafe", with the reason) for one studio would refuse: too large, cut short, lying about its size.
-    """
-    if source.suffix.lower() not in PHOTO_SUFFIXES:
-        raise PhotoError("type", source.name)
-    checked = check_image_file(source)  # judged from its header: nothing decodes it here
-    if isinstance(checked, NotAnImage) or not source.is_file():
-        raise PhotoError("unreadable", source.name)
-    if isinstance(checked, ImageError):
-        raise PhotoError("unsafe", source.name, checked.reason)
-    if not QImageReader(str(source)).canRead():
-        raise PhotoError("unreadable", source.name)
-    media = root / "media"
-    if source.resolve().parent == media.resolve():
-        return f"media/{source.name}"
-    media.mkdir(parents=True, exist_ok=True)
-    target = media / source.name
-    n = 1
-    while target.exists():
-        n += 1
-        target = media / f"{source.stem}-{n}{source.suffix}"
-    try:
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        raise PhotoError("copy", source.name, str(exc.strerror or exc)) from None
-    return f"media/{target.name}"
-
-
-def _money_text(value: Decimal | None) -> str:
-    return "" if value is None else format(value.normalize(), "f")
-
-
-class ProductEditor(QFrame):
-    """Name, price, original price, stock, link hint and selling points of one product, with its photo."""
-
-    def __init__(self, draft: ShowDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("panel")
-        self.draft = draft
-        self.product_id: str | None = None
-        self._loading = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 14, 16, 14)
-        row.setSpacing(18)
-        self.photo = QLabel()
-        self.photo.setFixedSize(132, 132)
-        self.photo.setToolTip(self.tr("Product photo (the image file named in the product's file)"))
-        photo_col = QVBoxLayout()
-        photo_col.addWidget(self.photo)
-        self.photo_path = QLabel()
-        self.photo_path.setObjectName("meta")
-        self.photo_path.setWordWrap(True)
-        self.photo_path.setFixedWidth(132)
-        photo_col.addWidget(self.photo_path)
-        self.choose_photo = QPushButton(self.tr("Choose photo…"))
-        self.choose_photo.setObjectName("choosePhoto")
-        self.choose_photo.setFixedWidth(132)
-        self.choose_photo.setToolTip(self.tr("Copy a PNG, JPEG, WebP or BMP image into the show's media "
-                                             "folder and use it as this product's photo"))
-        self.choose_photo.clicked.connect(self.pick_photo)
-        photo_col.addWidget(self.choose_photo)
-        photo_col.addStretch(1)
-        row.addLayout(photo_col)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        self.name = QLineEdit()
-        self.price = QLineEdit()
-        self.original_price = QLineEdit()
-        self.original_price.setPlaceholderText(self.tr("none"))
-        self.stock = QSpinBox()
-        self.stock.setRange(-1, 10_000_000)
-        self.stock.setSpecialValueText(self.tr("not shown"))
-        self.link = QLineEdit()
-        self.points = QLineEdit()
-        self.points.setToolTip(self.tr("Selling points, separated by commas (，or ,)"))
-        prices = QHBoxLayout()
-        prices.setSpacing(12)
-        prices.addWidget(self.price, 1)
-        orig_label = QLabel(self.tr("Original price"))
-        orig_label.setObjectName("formLabel")
-        prices.addWidget(orig_label)
-        prices.addWidget(self.original_price, 1)
-        prices.addWidget(QLabel(self.tr("Stock")))
-        prices.addWidget(self.stock, 1)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Price"), prices)
-        form.addRow(self.tr("Link hint"), self.link)
-        form.addRow(self.tr("Selling points"), self.points)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        form.addRow("", self.message)
-        row.addLayout(form, 1)
-        self.faq = FaqEditor(draft)
-        row.addWidget(self.faq, 1)
-        self.name.textEdited.connect(lambda text: self._apply("name", text.strip() or None))
-        self.price.textEdited.connect(lambda text: self._apply_money("price", text, required=True))
-        self.original_price.textEdited.connect(lambda text: self._apply_money("original_price", text))
-        self.stock.valueChanged.connect(lambda v: self._apply("stock", None if v < 0 else v))
-        self.link.textEdited.connect(lambda text: self._apply("link", text.strip()))
-        self.points.textEdited.connect(self._apply_points)
-        # Replaced in tests: asks for the image file ("" when the operator cancels).
-        self.ask_photo_file: Callable[[], str] = self._ask_photo_file
-
-    def _ask_photo_file(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the product photo"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"))
-        return path
-
-    def pick_photo(self) -> None:
-        """Choose photo…: copy the image into media/ and make it the product's photo (saved by Save)."""
-        if self.product_id is None:
-            return
-        chosen = self.ask_photo_file()
-        if chosen:
-            self.set_photo(Path(chosen))
-
-    def set_photo(self, source: Path) -> bool:
-        """Copy `source` into the show's media/ folder and set it in the draft; False (and why) if refused."""
-        if self.product_id is None:
-            return False
-        try:
-            relative = copy_photo(source, self.draft.root)
-        except PhotoError as exc:
-            if exc.kind == "type":
-                why = self.tr("'%1' is not a PNG, JPEG, WebP or BMP image.")
-            elif exc.kind == "unreadable":
-                why = self.tr("'%1' cannot be read as an image.")
-            elif exc.kind == "unsafe":
-                why = self.tr("'%1' cannot be used as a photo: %2").replace("%2", exc.detail)
-            else:
-                why = self.tr("'%1' could not be copied into media/: %2").replace("%2", exc.detail)
-            self.message.setText(why.replace("%1", exc.name))
-            return False
-        self.message.clear()
-        self.draft.set_image(self.product_id, relative)
-        product = self.draft.product(self.product_id)
-        self.photo.setPixmap(product_pixmap(product, 132, 10))
-        self.photo_path.setText(Path(relative).name)
-        return True
-
-    def load(self, product: Product) -> None:
-        """Show `product` (switching products, or after a save)."""
-        self._loading = True
-        self.product_id = product.id
-        self.name.setText(product.name)
-        self.price.setText(_money_text(product.price))
-        self.original_price.setText(_money_text(product.original_price))
-        self.stock.setValue(-1 if product.stock is None else product.stock)
-        self.link.setText(product.link)
-        self.points.setText("，".join(product.selling_points))
-        self.photo.setPixmap(product_pixmap(product, 132, 10))
-        self.photo_path.setText(product.image.name if product.image else self.tr("no image"))
-        self.message.clear()
-        self._loading = False
-        self.faq.load(product)
-
-    def _apply(self, name: str, value: object) -> None:
-        if self._loading or self.product_id is None:
-            return
-        if value is None and name == "name":
-            self.message.setText(self.tr("A product needs a name."))
-            return
-        self.message.clear()
-        self.draft.set_field(self.product_id, name, value)
-
-    def _apply_money(self, name: str, text: str, required: bool = False) -> None:
-        try:
-            value = parse_money(text)
-        except ValueError:
-            self.message.setText(self.tr("'%1' is not an amount (for example 168 or 99.9).").replace("%1", text))
-            return
-        if value is None and required:
-            self.message.setText(self.tr("The price is required."))
-            return
-        self._apply(name, value)
-
-    def _apply_points(self, text: str) -> None:
-        points = tuple(p.strip() for p in text.replace(",", "，").split("，") if p.strip())
-        self._apply("selling_points", points)
-
-
-def split_keywords(text: str) -> tuple[str, ...]:
-    """'多少钱，价格、几块' → ('多少钱', '价格', '几块'): commas (，or ,) and 、 separate keywords."""
-    for sep in (",", "、"):
-        text = text.replace(sep, "，")
-    return tuple(k.strip() for k in text.split("，") if k.strip())
-
-
-class FaqEditor(QWidget):
-    """The product's FAQ: entries as "keywords → answer", the selected one's keywords and answer lines."""
-
-    def __init__(self, draft: ShowDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("faqEditor")
-        self.draft = draft
-        self.product_id: str | None = None
-        self._loading = False
-        self._editing_row = -1  # the entry the fields hold
-        col = QVBoxLayout(self)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(6)
-        head = QHBoxLayout()
-        title = QLabel(self.tr("FAQ"))
-        title.setObjectName("formLabel")
-        head.addWidget(title)
-        head.addStretch(1)
-        self.add_button = QToolButton()
-        self.add_button.setObjectName("faqAdd")
-        self.add_button.setText(self.tr("Add"))
-        self.add_button.setToolTip(self.tr("Add a question and its answer"))
-        self.add_button.clicked.connect(self.add_entry)
-        head.addWidget(self.add_button)
-        self.remove_button = QToolButton()
-        self.remove_button.setObjectName("faqRemove")
-        self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected question"))
-        self.remove_button.clicked.connect(self.remove_entry)
-        head.addWidget(self.remove_button)
-        col.addLayout(head)
-        self.entries = QListWidget()
-        self.entries.setObjectName("faqEntries")
-        self.entries.setMaximumHeight(84)
-        self.entries.currentRowChanged.connect(self._row_changed)
-        col.addWidget(self.entries)
-        self.keywords = QLineEdit()
-        self.keywords.setObjectName("faqKeywords")
-        self.keywords.setPlaceholderText(self.tr("Keywords, separated by commas or 、"))
-        self.keywords.setToolTip(self.tr("Viewer comments with one of these words get this answer"))
-        col.addWidget(self.keywords)
-        self.answer = LineEdit(Checker(lists=draft.show.compliance), draft.show.language,
-                               draft.show.compliance.needs_approval)
-        self.answer.setObjectName("faqAnswer")
-        self.answer.setPlaceholderText(self.tr("The answer, one line per line"))
-        self.answer.setMaximumHeight(64)
-        col.addWidget(self.answer)
-        self.message = QLabel()
-        self.message.setObjectName("meta")
-        self.message.setWordWrap(True)
-        col.addWidget(self.message)
-        self._apply_timer = QTimer(self)
-        self._apply_timer.setSingleShot(True)
-        self._apply_timer.setInterval(LINE_EDIT_MS)
-        self._apply_timer.timeout.connect(self.apply_entry)
-        self.keywords.textEdited.connect(self._apply_timer.start)
-        self.answer.textChanged.connect(self._apply_timer.start)
-        self._enable_fields(False)
-
-    @property
-    def row(self) -> int:
-        return self.entries.currentRow()
-
-    def _enable_fields(self, on: bool) -> None:
-        self.keywords.setEnabled(on)
-        self.answer.setEnabled(on)
-        self.remove_button.setEnabled(on)
-        self.add_button.setEnabled(self.product_id is not None)
-
-    @staticmethod
-    def _item_text(keywords: tuple[str, ...], answer: tuple[Line, ...]) -> str:
-        return "、".join(keywords) + "  →  " + " / ".join(line.text for line in answer)
-
-    def load(self, product: Product, row: int | None = None) -> None:
-        """List the FAQ of `product`, keeping the selected entry when it is the same product (or `row`)."""
-        keep = self.row if product.id == self.product_id else 0
-        if row is not None:
-            keep = row
-        self.apply_entry()
-        self._editing_row = -1
-        self.product_id = product.id
-        self.entries.blockSignals(True)
-        self.entries.clear()
-        for entry in product.faq:
-            self.entries.addItem(QListWidgetItem(self._item_text(entry.keywords, entry.answer)))
-        self.entries.blockSignals(False)
-        self.message.clear()
-        if product.faq:
-            self.entries.setCurrentRow(min(max(keep, 0), len(product.faq) - 1))
-            self._row_changed(self.row)
-        else:
-            self._fill("", "")
-            self._enable_fields(False)
-
-    def _fill(self, keywords: str, answer: str) -> None:
-        self._loading = True
-        self.keywords.setText(keywords)
-        self.answer.blockSignals(True)
-        self.answer.setPlainText(answer)
-        self.answer.blockSignals(False)
-        self._loading = False
-
-    def _row_changed(self, row: int) -> None:
-        if self.product_id is None or row < 0:
-            return
-        self.apply_entry()  # a pending edit goes to the entry it was typed for
-        faq = self.draft.product(self.product_id).faq
-        if row >= len(faq):
-            return
-        entry = faq[row]
-        # One document holds every answer line: underline by what any of them approved.
-        self.answer.highlighter.set_approved(tuple(t for line in entry.answer for t in line.approved))
-        self._fill("，".join(entry.keywords), "\n".join(line.text for line in entry.answer))
-        self._editing_row = row
-        self._enable_fields(True)
-
-    def apply_entry(self) -> None:
-        """Put the edited keywords and answer in the draft (a problem is shown, not applied)."""
-        self._apply_timer.stop()
-        row = self._editing_row
-        if self._loading or self.product_id is None or row < 0:
-            return
-        faq = self.draft.product(self.product_id).faq
-        if row >= len(faq):
-            return
-        keywords = split_keywords(self.keywords.text())
-        answer = tuple(t.strip() for t in self.answer.toPlainText().split("\n") if t.strip())
-        if not keywords:
-            self.message.setText(self.tr("A question needs at least one keyword."))
-            return
-        if not answer:
-            self.message.setText(self.tr("A question needs an answer."))
-            return
-        try:
-            self.draft.set_faq(self.product_id, row, keywords, answer)
-        except TemplateError as exc:
-            self.message.setText(self.tr("Not applied — column %1: %2").replace("%1", str(exc.column))
-                                 .replace("%2", exc.message))
-            return
-        self.message.clear()
-        entry = self.draft.product(self.product_id).faq[row]
-        item = self.entries.item(row)
-        if item is not None:
-            item.setText(self._item_text(entry.keywords, entry.answer))
-
-    def add_entry(self) -> None:
-        """Add a question at the end and select it for editing."""
-        if self.product_id is None:
-            return
-        self.apply_entry()
-        index = self.draft.add_faq(self.product_id, (self.tr("keyword"),), (self.tr("New answer"),))
-        self.load(self.draft.product(self.product_id), index)
-        self.keywords.setFocus()
-        self.keywords.selectAll()
-
-    def remove_entry(self) -> None:
-        """Remove the selected question."""
-        if self.product_id is None or self.row < 0:
-            return
-        self.apply_entry()
-        row = self.row
-        self.draft.remove_faq(self.product_id, row)
-        self._editing_row = -1
-        size = len(self.draft.product(self.product_id).faq)
-        self.load(self.draft.product(self.product_id), min(row, size - 1) if size else 0)
 
 
 class PitchEditor(QFrame):
     """The product's pitch: a list of lines, the selected one's text and cues, and line commands."""
 
     line_selected = Signal(int)
+    # made by _command (one action and tool button per line command)
+    add_action: QAction
+    remove_action: QAction
+    moveUp_action: QAction  # noqa: N815 - named after the command's object name
+    moveDown_action: QAction  # noqa: N815
+    undo_action: QAction
+    approve_action: QAction
 
     def __init__(self, draft: ShowDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -457,6 +81,7 @@ class PitchEditor(QFrame):
         col.addLayout(self._make_cues())
         self.status = QLabel()
         self.status.setObjectName("meta")
+        self.status.setWordWrap(True)  # a refused edit says why at length: it wraps, the window keeps its width
         col.addWidget(self.status)
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
@@ -705,6 +330,9 @@ class PitchEditor(QFrame):
             self.status.setText(self.tr("Not applied — column %1: %2").replace("%1", str(exc.column))
                                 .replace("%2", exc.message))
             return
+        except EditError as exc:  # e.g. {saving} in a product without an original price
+            self._refused(exc)
+            return
         self._redecorate(row)
 
     def _apply_cue(self, key: str, value: object) -> None:
@@ -712,7 +340,10 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        self.draft.set_cues(self.product_id, row, **{key: value})
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.set_cues(pid, row, **{key: value})):
+            self._load_cues(self.draft.product(self.product_id).pitch[row])  # back to what the line has
+            return
         line = self.draft.product(self.product_id).pitch[row]
         self._redecorate(row)
         if key == "language":
@@ -728,7 +359,9 @@ class PitchEditor(QFrame):
         self.apply_line()
         size = len(self.draft.product(self.product_id).pitch)
         index = self.row + 1 if 0 <= self.row < size else size
-        self.draft.insert_line(self.product_id, index, self.tr("New line"))
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.insert_line(pid, index, self.tr("New line"))):
+            return
         self._reload(index)
         self.editor.setFocus()
         self.editor.selectAll()  # typing replaces the placeholder text
@@ -740,7 +373,9 @@ class PitchEditor(QFrame):
             return
         self.apply_line()
         row = self.row
-        self.draft.remove_line(self.product_id, row)
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.remove_line(pid, row)):
+            return
         size = len(self.draft.product(self.product_id).pitch)
         self._reload(min(row, size - 1) if size else 0)
         self.status.setText(self.tr("Line %1 removed — Undo (Ctrl+Z) puts it back").replace("%1", str(row + 1)))
@@ -754,8 +389,9 @@ class PitchEditor(QFrame):
         dst = src + step
         if not 0 <= dst < len(self.draft.product(self.product_id).pitch):
             return
-        self.draft.move_line(self.product_id, src, dst)
-        self._reload(dst)
+        pid = self.product_id  # narrowed for the lambda
+        if self._try(lambda: self.draft.move_line(pid, src, dst)):
+            self._reload(dst)
 
     def approve(self, terms: tuple[str, ...] | None = None) -> None:
         """Approve wording: the warning terms of the selected line (or `terms`) air as written.
@@ -772,7 +408,10 @@ class PitchEditor(QFrame):
         if not wanted:
             return
         line = self.draft.product(self.product_id).pitch[row]
-        self.draft.approve_line(self.product_id, row, line.approved + tuple(t for t in wanted if t not in line.approved))
+        terms = line.approved + tuple(t for t in wanted if t not in line.approved)
+        pid = self.product_id  # narrowed for the lambda
+        if not self._try(lambda: self.draft.approve_line(pid, row, terms)):
+            return
         approved = self.draft.product(self.product_id).pitch[row].approved
         self.editor.highlighter.set_approved(approved)
         self._redecorate(row)
@@ -784,7 +423,11 @@ class PitchEditor(QFrame):
     def undo(self) -> None:
         """Undo the last add, remove, move, cue change or approval (text has its own undo while you type)."""
         self.apply_line()
-        where = self.draft.undo()
+        try:
+            where = self.draft.undo()
+        except EditError as exc:
+            self._refused(exc)
+            return
         if where is None:
             return
         product_id, row = where
@@ -792,6 +435,18 @@ class PitchEditor(QFrame):
             self._reload(row)
         self._sync_commands()
         self.status.setText(self.tr("Undone"))
+
+    def _try(self, edit: Callable[[], object]) -> bool:
+        """Make `edit`; False (and why, in the status line) when the draft refused it."""
+        try:
+            edit()
+        except EditError as exc:
+            self._refused(exc)
+            return False
+        return True
+
+    def _refused(self, exc: EditError) -> None:
+        self.status.setText(self.tr("Not applied — %1").replace("%1", str(exc)))
 
     def _show_findings(self) -> None:
         found = self.editor.highlighter.underlines
