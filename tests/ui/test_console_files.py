@@ -249,7 +249,7 @@ def test_prepare_speech_fills_the_cache_with_progress(qtbot, settings, tmp_path,
     qtbot.waitUntil(lambda: window.job is None, timeout=120_000)
     timer.stop()
     result = window.last_job_result
-    lines = show_lines(window.draft.show, 12)
+    lines = show_lines(window.draft.show, 12, SATURDAY_EVENING)  # the window's clock: {time} lines match
     assert result["lines"] == len(lines) and result["done"] == len(lines) and not result["failed"]
     assert not result["cancelled"]
     assert any(p.is_file() for p in (tmp_path / "speech").rglob("*"))

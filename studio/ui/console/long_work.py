@@ -20,8 +20,9 @@ from studio.ui.jobs import Job, JobControl, JobProgressDialog, describe
 
 
 def prepare_speech(show: Show, job: JobControl, cache_dir: Path | None = None,
-                   max_variants: int = 12) -> dict[str, Any]:
-    """Pre-synthesize every line of `show` into the speech cache, as `studio synth` does.
+                   max_variants: int = 12, at: datetime | None = None) -> dict[str, Any]:
+    """Pre-synthesize every line of `show` as it would be said at `at` (default now) into the speech
+    cache, as `studio synth` does.
 
     Stops between lines when the job is cancelled. Returns {"lines", "done", "cached", "failed", "cancelled"}.
     """
@@ -30,7 +31,7 @@ def prepare_speech(show: Show, job: JobControl, cache_dir: Path | None = None,
     from studio.speech.speaker import Speaker
     from studio.speech.supervisor import WorkerEngine
 
-    lines = show_lines(show, max_variants)
+    lines = show_lines(show, max_variants, at)
     speaker = Speaker(WorkerEngine(), SpeechCache(cache_dir), fps=show.fps)
     done = cached = 0
     failed: list[str] = []
@@ -111,8 +112,8 @@ class LongWork(WindowPart):
         """Show → Prepare speech: pre-synthesize every line into the speech cache (as `studio synth`)."""
         if self.draft is None or self.session is not None:
             return
-        show, cache_dir = self.draft.show, self.speech_cache_dir
-        self.run_job(self.tr("Preparing speech…"), lambda job: prepare_speech(show, job, cache_dir),
+        show, cache_dir, at = self.draft.show, self.speech_cache_dir, self.now()
+        self.run_job(self.tr("Preparing speech…"), lambda job: prepare_speech(show, job, cache_dir, at=at),
                      self._speech_prepared)
 
     def _speech_prepared(self, result: object) -> None:
