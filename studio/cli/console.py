@@ -124,7 +124,8 @@ def cmd_console(args: argparse.Namespace) -> int:
     from studio.checks import check_show
     from studio.ui.application import exec_or_screenshot, make_app
     from studio.ui.console import i18n
-    from studio.ui.console.window import ConsoleWindow, live_session_factory
+    from studio.ui.console.live_control import live_session_factory
+    from studio.ui.console.window import ConsoleWindow
 
     app = make_app()
 
