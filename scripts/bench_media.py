@@ -112,7 +112,7 @@ def child(step: str, show: Path, cache: Path) -> dict[str, object]:
         from studio.show.loader import load_show
         from studio.stage.cutout import PhotoCache
         from studio.stage.preview import PreviewProgram
-        from studio.stage.qt_setup import build_stage
+        from studio.program.qt_stage import build_stage
 
         app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it alive
         start = time.perf_counter()

@@ -48,7 +48,7 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
     from studio.stage.cutout import PhotoCache
     from studio.stage.preview import PreviewProgram
     from studio.stage.qt_paint import frame_array, new_frame
-    from studio.stage.qt_setup import build_stage
+    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     global _APP  # the stage's fonts need a QGuiApplication alive while it draws

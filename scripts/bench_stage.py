@@ -48,7 +48,7 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     from studio.stage.cutout import PhotoCache
     from studio.stage.preview import PreviewProgram
     from studio.stage.qt_paint import new_frame
-    from studio.stage.qt_setup import build_stage
+    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     show = load_show(demo_show_path()).show

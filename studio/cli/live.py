@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from PySide6.QtWidgets import QApplication
 
     from studio.core.live_registry import ShowAlreadyLive
-    from studio.outputs.live import LiveSession, claim_show
+    from studio.program.qt_session import LiveSession, claim_show
     from studio.core.vocab import PlayoutStatus
     from studio.outputs.stream_window import grab_window
     from studio.stage.qt_fonts import FontRequirementError
@@ -262,7 +262,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     from studio.compliance.checker import Checker
     from studio.core.clock import SystemClock
-    from studio.outputs.render import render_pitch
+    from studio.program.qt_offline import render_pitch
     from studio.stage.qt_fonts import FontRequirementError
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts need an application

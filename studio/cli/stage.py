@@ -89,7 +89,7 @@ def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
     """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
     from studio.stage.qt_fonts import FontRequirementError
-    from studio.stage.qt_setup import build_stage
+    from studio.program.qt_stage import build_stage
 
     try:
         kit = build_stage(show, placeholder=args.placeholder_avatar)

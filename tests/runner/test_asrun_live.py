@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication  # noqa: F401 (the type of `qapp`)
 
 from studio.chat.server import ensure_token
 from studio.core.assets import demo_show_path
-from studio.outputs.live import LiveSession
+from studio.program.qt_session import LiveSession
 from studio.runner.asrun import read_file
 from studio.show.loader import load_show
 

@@ -216,7 +216,7 @@ def test_avatar_painter_is_injected_and_gets_the_pose(demo: Show, photo_cache: A
 
 
 def test_real_avatar_adapter_draws_the_host(demo: Show, photo_cache: Any, qapp_session: Any) -> None:
-    from studio.stage.host import PreviewHost, load_show_pack
+    from studio.program.host import PreviewHost, load_show_pack
     from studio.stage.qt_avatar import pack_painter
     from studio.stage.qt_paint import StageRenderer
 

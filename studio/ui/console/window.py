@@ -67,7 +67,7 @@ def live_session_factory(audio: bool = True, control: bool = True) -> SessionFac
     """
 
     def make(show: Show, outputs: list | None = None) -> Session:
-        from studio.outputs.live import LiveSession
+        from studio.program.qt_session import LiveSession
         from studio.outputs.stream_window import StreamOptions
 
         options = StreamOptions(transparent=show.background.kind == "transparent")
@@ -672,7 +672,7 @@ class ConsoleWindow(QMainWindow):
         chosen = self.ask_render_path()
         if not chosen:
             return
-        from studio.outputs.render import RenderCancelled, render_pitch
+        from studio.program.qt_offline import RenderCancelled, render_pitch
 
         show, product_id, out, when = self.draft.show, self.product_id, Path(chosen), self.now()
 

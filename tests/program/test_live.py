@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 from studio.avatar.pack import load_pack, resolve_pack
 from studio.core.assets import demo_show_path
 from studio.core.vocab import CardMode, WordTiming
-from studio.outputs.live import ProgramView
+from studio.program.view import ProgramView
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout
 from studio.show.loader import load_show

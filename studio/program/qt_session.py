@@ -1,9 +1,8 @@
 """Putting a show on air: playout + speech + compliance + as-run + audio clock + stream window.
 
-`ProgramView` turns what the playout says is on air at program time t into the stage state and
-the avatar pose (pure). `LiveSession` wires the parts together on the Qt event loop: the audio
-device's progress is the master clock, frames are paced against it, edits are hot-reloaded and a
-watchdog restarts whatever stalls.
+`LiveSession` wires the parts together on the Qt event loop: the audio device's progress is the
+master clock, frames are paced against it and drawn from `studio.program.view.ProgramView`,
+edits are hot-reloaded and a watchdog restarts whatever stalls.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,90 +18,27 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
-from studio.avatar.layout import place
-from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
-from studio.avatar.mouth import MouthState
-from studio.avatar.pack import AvatarPack
 from studio.checks import check_show
 from studio.core.clock import Clock, SystemClock
 from studio.core.live_registry import ShowAlreadyLive, ShowLock
-from studio.core.vocab import CardMode, PlayoutStatus
+from studio.core.vocab import PlayoutStatus
 from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
-from studio.runner.playout import Playout, ProgramState, compliance_reasons
+from studio.program.host import load_show_pack
+from studio.program.qt_stage import build_stage
+from studio.program.view import ProgramView
+from studio.runner.playout import Playout, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
 from studio.runner.watch import ShowWatcher, Watchdog
 from studio.show.model import Show
-from studio.speech.lipsync import mouth_at
 from studio.stage.compose import template_of
-from studio.stage.host import load_show_pack
 from studio.stage.qt_paint import frame_array, new_frame
-from studio.stage.qt_setup import build_stage
-from studio.stage.state import Caption, CardState, StageState
+from studio.stage.state import StageState
 
 log = logging.getLogger(__name__)
-
-# Shown in the preview's ticker while a line plays that would not air live (blocked or unapproved).
-NOT_ON_AIR_MARK = "⚠ 直播时不播出 Not aired live:"
-
-
-@dataclass
-class ProgramView:
-    """The stage state and avatar pose for program time t, from the playout's ProgramState."""
-
-    show: Show
-    pack: AvatarPack | None
-    live: bool = True
-    template: str | None = None
-    seed: int = 0
-    _card: CardState = field(default_factory=lambda: CardState(CardMode.HIDDEN, -1e9, CardMode.HIDDEN))
-    _product: str | None = None
-    _product_since: float = -1e9
-
-    def __post_init__(self) -> None:
-        self.rig = Rig(self.pack) if self.pack is not None else None
-
-    def stage_state(self, ps: ProgramState, now: datetime) -> StageState:
-        product = None
-        if ps.card_product is not None:
-            try:
-                product = self.show.product(ps.card_product)
-            except KeyError:  # removed by a hot reload
-                product = None
-        if ps.card_product != self._product:
-            self._product, self._product_since = ps.card_product, ps.card_since
-        self._card = self._card.follow(ps.card_mode, ps.card_since)
-        caption = None
-        entry = ps.entry
-        if entry is not None and ps.t < entry.pause_end + 0.5:
-            caption = Caption(entry.segment.text, entry.start, entry.utterance.words, end=entry.pause_end)
-        ticker = None
-        if not self.live and entry is not None and entry.findings and ps.t < entry.pause_end:
-            # Preview plays what live would skip, so the operator hears it: the ticker says so.
-            ticker = (f"{NOT_ON_AIR_MARK} {entry.findings[0]}",)
-        state = StageState(show=self.show, template=self.template, product=product,
-                           product_since=self._product_since, card=self._card, caption=caption,
-                           ticker=ticker, live=self.live, now=now, now_at=ps.t)
-        return state.with_pose(self.pose(ps, state))
-
-    def pose(self, ps: ProgramState, state: StageState) -> Pose | None:
-        if self.rig is None or self.pack is None:
-            return None
-        tpl = template_of(state)
-        r = tpl.avatar
-        placement = place(self.pack.size, (r.x, r.y, r.w, r.h))
-        card = placement.to_pack((tpl.card.cx, tpl.card.y + tpl.card.h * 0.35)) if state.product else None
-        mouth = MouthState()
-        if ps.speaking and ps.entry is not None:
-            mouth = MouthState(*mouth_at(ps.entry.utterance.mouth, ps.line_t))
-        inp = AvatarInput(
-            t=ps.t, speaking=ps.speaking, speaking_since=ps.speaking_since, mouth=mouth,
-            expressions=ps.expressions, gestures=ps.gestures, card=card,
-        )
-        return pose_at(self.rig, inp, seed=self.seed)
 
 
 class _ProgramTime:

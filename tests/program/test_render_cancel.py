@@ -30,7 +30,7 @@ def test_cancel_stops_and_deletes_the_partial_file(tmp_path: Path, small_show) -
 
     from PySide6.QtGui import QGuiApplication
 
-    from studio.outputs.render import RenderCancelled, render_pitch
+    from studio.program.qt_offline import RenderCancelled, render_pitch
 
     app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
     out = tmp_path / "out" / "pitch.mp4"
@@ -57,7 +57,7 @@ def test_cancel_stops_and_deletes_the_partial_file(tmp_path: Path, small_show) -
 def test_cancel_that_never_fires_renders_as_before(tmp_path: Path, small_show) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from studio.outputs.render import render_pitch
+    from studio.program.qt_offline import render_pitch
 
     app = QGuiApplication.instance() or QGuiApplication([])
     out = tmp_path / "pitch.mp4"

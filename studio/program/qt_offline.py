@@ -19,14 +19,14 @@ import av
 import numpy as np
 
 from studio.core.vocab import PlayoutStatus
-from studio.outputs.live import ProgramView
+from studio.program.host import load_show_pack
+from studio.program.qt_stage import build_stage
+from studio.program.view import ProgramView
 from studio.runner.planner import Planner, Segment
 from studio.runner.playout import Playout, compliance_reasons
 from studio.show.model import Show
 from studio.stage.compose import template_of
-from studio.stage.host import load_show_pack
 from studio.stage.qt_paint import frame_array, new_frame
-from studio.stage.qt_setup import build_stage
 from studio.stage.state import StageState
 
 log = logging.getLogger(__name__)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studio.program.host import PreviewHost, load_show_pack
 from studio.show.model import Show
 from studio.stage.cutout import PhotoCache
-from studio.stage.host import PreviewHost, load_show_pack
 from studio.stage.qt_paint import StageRenderer
 
 
