@@ -19,7 +19,7 @@ import av
 import numpy as np
 
 from studio.core.vocab import PlayoutStatus
-from studio.program.host import load_show_pack
+from studio.program.host import Host, load_show_pack
 from studio.program.qt_stage import build_stage
 from studio.program.view import ProgramView
 from studio.runner.planner import Planner, Segment
@@ -88,7 +88,7 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
         pack, notes = load_show_pack(show)
         for note in notes:
             log.warning("avatar: %s", note)
-        view = ProgramView(show, pack, live=True, template=template, seed=seed)
+        view = ProgramView(show, Host(pack, seed) if pack is not None else None, live=True, template=template)
         kit = build_stage(show)
         state0 = StageState(show=show, template=template)
         width, height = template_of(state0).size

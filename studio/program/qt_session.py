@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
-from studio.program.host import load_show_pack
+from studio.program.host import Host, load_show_pack
 from studio.program.qt_stage import build_stage
 from studio.program.view import ProgramView
 from studio.runner.playout import Playout, compliance_reasons
@@ -137,7 +138,7 @@ class LiveSession(QObject):
         pack, notes = load_show_pack(show)
         for note in notes:
             log.warning("avatar: %s", note)
-        self.view = ProgramView(show, pack, live=live, seed=seed)
+        self.view = ProgramView(show, Host(pack, seed) if pack is not None else None, live=live)
         self.clock: ProgramClock | None = None
         self.want_audio = audio
         self.window: StreamWindow | None = None
@@ -259,7 +260,7 @@ class LiveSession(QObject):
                 self.playout.reload(result.show)
                 if self.server is not None:
                     self.inbox.replace_show(result.show)
-                self.view = ProgramView(result.show, self.view.pack, live=self.view.live, seed=self.view.seed)
+                self.view = replace(self.view, show=result.show)
                 self.checker = type(self.checker)(lists=result.show.compliance)
             else:
                 self._problems = [p.format() for p in result.errors]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studio.program.host import PreviewHost, load_show_pack
+from studio.program.host import Host, load_show_pack
 from studio.show.model import Show
 from studio.stage.cutout import PhotoCache
 from studio.stage.qt_paint import StageRenderer
@@ -15,7 +15,7 @@ class StageKit:
     """A renderer and, when the show's avatar pack loaded, the host that poses it for previews."""
 
     renderer: StageRenderer
-    host: PreviewHost | None
+    host: Host | None
     notes: list[str]  # why the placeholder is drawn, for the person at the keyboard
 
 
@@ -33,7 +33,7 @@ def build_stage(show: Show, placeholder: bool = False, photos: PhotoCache | None
             from studio.stage.qt_avatar import pack_painter
 
             painter = pack_painter(pack)
-            host = PreviewHost(pack)
+            host = Host(pack)
     renderer = StageRenderer(avatar_painter=painter, photos=photos)
     renderer.prepare(show)
     return StageKit(renderer, host, notes)
