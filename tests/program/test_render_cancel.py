@@ -7,23 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from studio.show.loader import load_show
-from studio.show.starter import create_starter
-
-
-@pytest.fixture
-def small_show(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    folder = tmp_path / "show"
-    create_starter(folder, language="en-US")
-    toml = (folder / "show.toml").read_text(encoding="utf-8").replace('canvas = "portrait"',
-                                                                     'canvas = "portrait-720"')
-    (folder / "show.toml").write_text(toml, encoding="utf-8")
-    result = load_show(folder)
-    assert result.show is not None, result.errors
-    return result.show
-
 
 def test_cancel_stops_and_deletes_the_partial_file(tmp_path: Path, small_show) -> None:
     import threading
