@@ -21,13 +21,14 @@ from studio.cli.common import (
     PNG_FILE,
     PRODUCT_ID,
     add_window_options,
-    load_for_command,
+    checked_for_command,
     overwrites_show,
     product_problem,
     window_options,
 )
 from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
+from studio.checks import CheckedShow
 from studio.show.model import Show
 
 _ON_AIR_HELP = {
@@ -117,11 +118,12 @@ def _outputs(args: argparse.Namespace, show: Show) -> list:
 
 
 def cmd_live(args: argparse.Namespace) -> int:
-    return _run(args, "live", live=True, only_product=None)
+    return _run(args, "live", live=True, only_product=None, checked=checked_for_command(args.show, "live"))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "preview")
+    checked = checked_for_command(args.show, "preview")
+    show = checked.show
     if show is None:
         return 1
     product = args.product
@@ -138,12 +140,12 @@ def cmd_preview(args: argparse.Namespace) -> int:
             return 1
     elif product_problem(show, "preview", product, needs_lines=True):
         return 2
-    return _run(args, "preview", live=False, only_product=product, show=show)
+    return _run(args, "preview", live=False, only_product=product, checked=checked)
 
 
 def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: str | None,
-         show: Show | None = None) -> int:
-    show = show or load_for_command(args.show, command)
+         checked: CheckedShow) -> int:
+    show = checked.show
     if show is None:
         return 1
     if overwrites_show(command, "--screenshot", args.screenshot, show.root, show):
@@ -180,7 +182,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
                               control=live and not getattr(args, "no_control", False),
                               control_port=getattr(args, "control_port", 0), outputs=outputs, lock=lock,
-                              claimed=live)
+                              claimed=live, pack=checked.pack)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1
@@ -248,7 +250,8 @@ def _declare_render(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "render")
+    checked = checked_for_command(args.show, "render")
+    show = checked.show
     if show is None:
         return 1
     if product_problem(show, "render", args.product, needs_lines=True):
@@ -277,7 +280,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = _time.perf_counter()
     try:
         result = render_pitch(show, args.product, args.out, when=SystemClock().now().replace(tzinfo=None),
-                              template=args.template, seed=args.seed, progress=progress,
+                              template=args.template, seed=args.seed, progress=progress, pack=checked.pack,
                               check_line=lambda text, lang: [f"'{f.matched_text}' ({f.category})"
                                                              for f in checker.blocking(text, lang)])
     except FontRequirementError as exc:

@@ -21,17 +21,18 @@ from studio.cli.common import (
     PNG_FILE,
     PRODUCT_ID,
     add_window_options,
-    load_for_command,
+    checked_for_command,
     overwrites_show,
     product_problem,
     window_options,
 )
 from studio.cli.display import Screen, prepare_display
+from studio.checks import CheckedShow
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
 from studio.core.vocab import CardMode
-from studio.show.model import CARD_ACTIONS, Show
+from studio.show.model import CARD_ACTIONS
 from studio.stage.preview import rundown_products
 from studio.stage.state import (
     Caption,
@@ -86,13 +87,14 @@ def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     return w
 
 
-def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN202 - a qt_setup.StageKit
-    """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
-    from studio.stage.qt_fonts import FontRequirementError
+def _stage_kit(checked: CheckedShow, args: argparse.Namespace, command: str):  # noqa: ANN202 - a StageKit
+    """Fonts, avatar and photos for drawing the checked show; None (after saying why) without a CJK font."""
     from studio.program.qt_stage import build_stage
+    from studio.stage.qt_fonts import FontRequirementError
 
+    assert checked.show is not None
     try:
-        kit = build_stage(show, placeholder=args.placeholder_avatar)
+        kit = build_stage(checked.show, checked.pack, placeholder=args.placeholder_avatar)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return None
@@ -103,7 +105,8 @@ def _stage_kit(show: Show, args: argparse.Namespace, command: str):  # noqa: ANN
 
 def cmd_stage(args: argparse.Namespace) -> int:
     now: datetime = args.at or SystemClock().now().replace(tzinfo=None)
-    show = load_for_command(args.show, "stage")
+    checked = checked_for_command(args.show, "stage")
+    show = checked.show
     if show is None:
         return 1
     if not show.products:
@@ -120,7 +123,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    kit = _stage_kit(show, args, "stage")
+    kit = _stage_kit(checked, args, "stage")
     if kit is None:
         return 1
     product = show.product(product_id)
@@ -150,7 +153,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_stream(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "stream")
+    checked = checked_for_command(args.show, "stream")
+    show = checked.show
     if show is None:
         return 1
     if overwrites_show("stream", "--screenshot", args.screenshot, show.root, show):
@@ -171,7 +175,7 @@ def cmd_stream(args: argparse.Namespace) -> int:
     from studio.stage.templates import template_for_canvas, template_named
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    kit = _stage_kit(show, args, "stream")
+    kit = _stage_kit(checked, args, "stream")
     if kit is None:
         return 1
     clock = SystemClock()

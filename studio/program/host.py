@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from studio.avatar.layout import place
 from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
 from studio.avatar.mouth import REST, MouthState, mouth_from_cues
-from studio.avatar.pack import AvatarPack, load_pack, resolve_pack
+from studio.avatar.pack import AvatarPack, PackResult
 from studio.core.vocab import CardMode, Cue, MouthCue, MouthShape
 from studio.runner.playout import ProgramState
-from studio.show.model import Show
 from studio.speech.lipsync import mouth_at
 from studio.stage.compose import template_of
 from studio.stage.state import Caption, StageState, in_time_order
@@ -34,11 +32,9 @@ _CARD_CUES = {
 }
 
 
-def load_show_pack(show: Show) -> tuple[AvatarPack | None, list[str]]:
-    """The show's avatar pack, or None with the problems as printable lines."""
-    path: Path = resolve_pack(show.avatar, show.root)
-    result = load_pack(path)
-    return result.pack, [p.format() for p in result.problems if p.is_error]
+def pack_errors(pack: PackResult) -> list[str]:
+    """Why a pack did not load, as printable lines (the placeholder host is drawn instead)."""
+    return [p.format() for p in pack.problems if p.is_error]
 
 
 @dataclass(frozen=True)
@@ -114,4 +110,4 @@ class Host:
         return pose_at(self.rig, inp, seed=self.seed)
 
 
-__all__ = ["Acting", "Host", "load_show_pack", "mouth_cues", "on_air_acting", "rehearsed_acting"]
+__all__ = ["Acting", "Host", "mouth_cues", "on_air_acting", "pack_errors", "rehearsed_acting"]

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
+from studio.avatar.pack import PackResult
 from studio.core.vocab import PlayoutStatus
 from studio.outputs.bus import AudioChunk
 from studio.outputs.encoding import AudioTimeline, EncoderPreset, Muxer, video_frame
 from studio.outputs.recorder import mp4_file
-from studio.program.host import Host, load_show_pack
 from studio.program.qt_stage import build_stage
 from studio.program.view import ProgramView
 from studio.runner.planner import Planner, Segment
@@ -56,11 +56,12 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
                  seed: int = 0, tail: float = 0.6, crf: int = 20,
                  progress: Callable[[float, str], None] | None = None,
                  check_line: Callable[[str, str], list[str]] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> RenderResult:
+                 cancel: Callable[[], bool] | None = None, pack: PackResult | None = None) -> RenderResult:
     """Render `product_id`'s pitch as it would air at wall-clock `when` into `out` (MP4).
 
     `cancel` is asked before every frame; when it returns True the render stops cleanly (encoder
-    and file closed, the partial file deleted) and RenderCancelled is raised.
+    and file closed, the partial file deleted) and RenderCancelled is raised. `pack` is the show's
+    avatar pack as its check loaded it (loaded here when not given).
     """
     from studio.speech.cache import SpeechCache
     from studio.speech.lookahead import LookAhead
@@ -83,18 +84,16 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
         findings.extend(f"{text[:30]}…: {f}" for f in found)
         return found
 
+    kit = build_stage(show, pack, seed=seed)  # before speech starts: a missing font leaves nothing running
+    for note in kit.notes:
+        log.warning("stage: %s", note)
+    view = ProgramView(show, kit.host, live=True, template=template)
+    width, height = template_of(StageState(show=show, template=template)).size
+    image = new_frame(width, height)
     engine = WorkerEngine()
     lookahead = LookAhead(Speaker(engine, SpeechCache(), fps=show.fps))
     try:
         playout = Playout(show, planner, lookahead, when, check_line=check, live=False, offline=True)
-        pack, notes = load_show_pack(show)
-        for note in notes:
-            log.warning("avatar: %s", note)
-        view = ProgramView(show, Host(pack, seed) if pack is not None else None, live=True, template=template)
-        kit = build_stage(show)
-        state0 = StageState(show=show, template=template)
-        width, height = template_of(state0).size
-        image = new_frame(width, height)
         playout.stop_after_product()
         playout.go_live()
         return _encode(show, playout, view, kit.renderer, image, out, width, height, tail, crf, when, progress,

@@ -19,7 +19,8 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
-from studio.checks import check_show
+from studio.avatar.pack import PackResult
+from studio.checks import check_show, show_pack
 from studio.core.clock import Clock, SystemClock
 from studio.core.live_registry import ShowAlreadyLive, ShowLock
 from studio.core.vocab import PlayoutStatus
@@ -28,8 +29,8 @@ from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
-from studio.program.host import Host, load_show_pack
-from studio.program.qt_stage import build_stage
+from studio.program.host import Host, pack_errors
+from studio.program.qt_stage import StageKit, build_stage
 from studio.program.view import ProgramView
 from studio.runner.playout import Playout, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
@@ -91,6 +92,9 @@ class LiveSession(QObject):
     until `stop()`: a second session of the same show, in any process, raises ShowAlreadyLive
     (naming the pid to stop). A caller that already tried (`claim_show`) passes `claimed=True` and
     the `lock` it got, None if the state folder could not hold one; the session owns it then.
+
+    The show's avatar pack is loaded once: `pack` is the one its check loaded
+    (`studio.checks.CheckedShow.pack`), else the session loads it; the stage kit is built from it.
     """
 
     @_gives_back_the_lock
@@ -99,7 +103,7 @@ class LiveSession(QObject):
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
                  only_product: str | None = None, outputs: list | None = None,
                  control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
-                 claimed: bool = False) -> None:
+                 claimed: bool = False, pack: PackResult | None = None) -> None:
         super().__init__()
         self.lock: ShowLock | None = lock
         if live and lock is None and not claimed:
@@ -119,6 +123,20 @@ class LiveSession(QObject):
         self.wall = clock or SystemClock()
         wall_start = self.wall.now()
         seed = seed if seed is not None else int(wall_start.timestamp())
+        pack = pack if pack is not None else show_pack(show)
+        for note in pack_errors(pack):
+            log.warning("avatar: %s", note)
+        # Frames are drawn for the window or, headless, for the outputs. The kit is built before
+        # speech starts: without a CJK font (FontRequirementError) nothing is left running.
+        self.kit: StageKit | None = None
+        size = template_of(StageState(show=show)).size
+        if window or outputs:
+            self.kit = build_stage(show, pack, seed=seed)
+            for note in self.kit.notes:
+                log.warning("stage: %s", note)
+            self._buffers = [new_frame(*size), new_frame(*size)]
+            self._turn = 0
+        host = self.kit.host if self.kit is not None else Host(pack.pack, seed) if pack.pack is not None else None
         self.engine = WorkerEngine()
         self.lookahead = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
         self.checker = Checker(lists=show.compliance)
@@ -135,10 +153,7 @@ class LiveSession(QObject):
                                check_line=self._check_line, asrun=self.asrun, live=live)
         if only_product is not None:
             self.playout.stop_after_product()
-        pack, notes = load_show_pack(show)
-        for note in notes:
-            log.warning("avatar: %s", note)
-        self.view = ProgramView(show, Host(pack, seed) if pack is not None else None, live=live)
+        self.view = ProgramView(show, host, live=live)
         self.clock: ProgramClock | None = None
         self.want_audio = audio
         self.window: StreamWindow | None = None
@@ -149,13 +164,6 @@ class LiveSession(QObject):
         self._last_pos = -1.0
         self._problems: list[str] = []
         if window:
-            kit = build_stage(show)
-            self.renderer = kit.renderer
-            for note in kit.notes:
-                log.warning("stage: %s", note)
-            size = template_of(StageState(show=show)).size
-            self._buffers = [new_frame(*size), new_frame(*size)]
-            self._turn = 0
             self.window = StreamWindow(self.frame, _ProgramTime(self), show.fps, size, options)
             self._shortcuts()
         self._housekeeping = QTimer(self)
@@ -176,11 +184,6 @@ class LiveSession(QObject):
             self.playout.audio_taps.append(
                 lambda t, pcm: bus.publish_audio(AudioChunk(t, pcm, self.playout.sample_rate)))
             if self.window is None:  # headless: frames are still drawn, for the outputs
-                kit = build_stage(show)
-                self.renderer = kit.renderer
-                size = template_of(StageState(show=show)).size
-                self._buffers = [new_frame(*size), new_frame(*size)]
-                self._turn = 0
                 self._frames = QTimer(self)
                 self._frames.setTimerType(Qt.TimerType.PreciseTimer)
                 self._frames.timeout.connect(self._headless_frame)
@@ -232,7 +235,8 @@ class LiveSession(QObject):
         ps = self.playout.state_at(t)
         state = self.view.stage_state(ps, self.playout.wall_at(t))
         self._turn ^= 1  # two buffers: the window may still hold the previous frame
-        image = self.renderer.render(state, t, into=self._buffers[self._turn])
+        assert self.kit is not None  # frames are asked for only when there is a window or an output
+        image = self.kit.renderer.render(state, t, into=self._buffers[self._turn])
         if self.bus is not None:
             from studio.outputs.bus import VideoFrame
 

@@ -1,10 +1,16 @@
-"""Builds a ready StageRenderer for a show: fonts, photo cache and the show's avatar (or the placeholder)."""
+"""The stage kit a show is drawn with: fonts, photo cache, the avatar painter and its host.
+
+Built once per show from the pack its check loaded (`studio.checks.CheckedShow.pack`), and again
+only when a hot reload changes the avatar or the media.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from studio.program.host import Host, load_show_pack
+from studio.avatar.pack import PackResult
+from studio.checks import show_pack
+from studio.program.host import Host, pack_errors
 from studio.show.model import Show
 from studio.stage.cutout import PhotoCache
 from studio.stage.qt_paint import StageRenderer
@@ -12,28 +18,32 @@ from studio.stage.qt_paint import StageRenderer
 
 @dataclass
 class StageKit:
-    """A renderer and, when the show's avatar pack loaded, the host that poses it for previews."""
+    """A renderer and, when the show's avatar pack loaded, the host it draws."""
 
     renderer: StageRenderer
     host: Host | None
     notes: list[str]  # why the placeholder is drawn, for the person at the keyboard
 
 
-def build_stage(show: Show, placeholder: bool = False, photos: PhotoCache | None = None) -> StageKit:
-    """Fonts (FontRequirementError without a CJK font), the avatar painter and prepared photos."""
+def build_stage(show: Show, pack: PackResult | None = None, *, placeholder: bool = False,
+                photos: PhotoCache | None = None, seed: int = 0) -> StageKit:
+    """Fonts (FontRequirementError without a CJK font), the avatar painter and prepared photos.
+
+    `pack` is the show's avatar pack as already loaded; without it the pack is loaded here.
+    """
     notes: list[str] = []
     painter = None
     host = None
     if not placeholder:
-        pack, problems = load_show_pack(show)
-        if pack is None:
+        pack = pack if pack is not None else show_pack(show)
+        if pack.pack is None:
             notes.append(f"avatar '{show.avatar}' could not be loaded; drawing the placeholder host")
-            notes.extend(problems[:5])
+            notes.extend(pack_errors(pack)[:5])
         else:
             from studio.stage.qt_avatar import pack_painter
 
-            painter = pack_painter(pack)
-            host = Host(pack)
+            painter = pack_painter(pack.pack)
+            host = Host(pack.pack, seed)
     renderer = StageRenderer(avatar_painter=painter, photos=photos)
     renderer.prepare(show)
     return StageKit(renderer, host, notes)

@@ -216,12 +216,13 @@ def test_avatar_painter_is_injected_and_gets_the_pose(demo: Show, photo_cache: A
 
 
 def test_real_avatar_adapter_draws_the_host(demo: Show, photo_cache: Any, qapp_session: Any) -> None:
-    from studio.program.host import Host, load_show_pack
+    from studio.checks import show_pack
+    from studio.program.host import Host
     from studio.stage.qt_avatar import pack_painter
     from studio.stage.qt_paint import StageRenderer
 
-    pack, problems = load_show_pack(demo)
-    assert pack is not None, problems
+    pack = show_pack(demo).pack
+    assert pack is not None
     state = frame_state(demo, "portrait-720", "tea", CardMode.SHOWN)
     host = Host(pack)
     talking = host.pose(state, 1.0)
