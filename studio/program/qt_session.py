@@ -32,7 +32,7 @@ from studio.runner.planner import Planner, Segment
 from studio.program.host import Host, pack_errors
 from studio.program.qt_stage import StageKit, build_stage
 from studio.program.view import ProgramView
-from studio.runner.playout import Playout, compliance_reasons
+from studio.runner.playout import Playout, SpeechSource, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
 from studio.runner.watch import ShowWatcher, Watchdog
 from studio.show.model import Show
@@ -95,6 +95,8 @@ class LiveSession(QObject):
 
     The show's avatar pack is loaded once: `pack` is the one its check loaded
     (`studio.checks.CheckedShow.pack`), else the session loads it; the stage kit is built from it.
+    Edits are checked off the UI thread (`ShowWatcher`) and swapped in on it; a changed avatar
+    goes on air with the next product. `speech` replaces the TTS engine (a stand-in source).
     """
 
     @_gives_back_the_lock
@@ -103,7 +105,8 @@ class LiveSession(QObject):
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
                  only_product: str | None = None, outputs: list | None = None,
                  control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
-                 claimed: bool = False, pack: PackResult | None = None) -> None:
+                 claimed: bool = False, pack: PackResult | None = None,
+                 speech: SpeechSource | None = None) -> None:
         super().__init__()
         self.lock: ShowLock | None = lock
         if live and lock is None and not claimed:
@@ -123,22 +126,22 @@ class LiveSession(QObject):
         self.wall = clock or SystemClock()
         wall_start = self.wall.now()
         seed = seed if seed is not None else int(wall_start.timestamp())
-        pack = pack if pack is not None else show_pack(show)
-        for note in pack_errors(pack):
-            log.warning("avatar: %s", note)
+        self.seed = seed
+        self.pack = pack if pack is not None else show_pack(show)
         # Frames are drawn for the window or, headless, for the outputs. The kit is built before
         # speech starts: without a CJK font (FontRequirementError) nothing is left running.
-        self.kit: StageKit | None = None
+        self.draws = bool(window or outputs)
+        self.kits: list[StageKit] = []  # the kit of every host the view may put on air
         size = template_of(StageState(show=show)).size
-        if window or outputs:
-            self.kit = build_stage(show, pack, seed=seed)
-            for note in self.kit.notes:
-                log.warning("stage: %s", note)
-            self._buffers = [new_frame(*size), new_frame(*size)]
-            self._turn = 0
-        host = self.kit.host if self.kit is not None else Host(pack.pack, seed) if pack.pack is not None else None
-        self.engine = WorkerEngine()
-        self.lookahead = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
+        self._buffers = [new_frame(*size), new_frame(*size)] if self.draws else []
+        self._turn = 0
+        self._drawn_turn = -1e9  # the product turn of the last frame drawn
+        host = self._cast(show, self.pack)
+        self.engine: WorkerEngine | None = None
+        if speech is None:
+            self.engine = WorkerEngine()
+            speech = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
+        self.speech = speech
         self.checker = Checker(lists=show.compliance)
         self.asrun = AsRunLog(asrun_dir or asrun_folder(show.root)) if live else None
         planner = Planner(show, seed=seed)
@@ -149,7 +152,7 @@ class LiveSession(QObject):
             if position is not None:
                 planner.resume_at(position)
                 log.info("resuming after %s item %d of rundown '%s'", "the", position.item, position.rundown)
-        self.playout = Playout(show, planner, self.lookahead, wall_start.replace(tzinfo=None),
+        self.playout = Playout(show, planner, self.speech, wall_start.replace(tzinfo=None),
                                check_line=self._check_line, asrun=self.asrun, live=live)
         if only_product is not None:
             self.playout.stop_after_product()
@@ -222,8 +225,11 @@ class LiveSession(QObject):
         self.playout.stop_now()
         if self.bus is not None:
             self.bus.close()  # writes the recordings' indexes: they play even when cut short
-        self.lookahead.close()
-        self.engine.close()
+        close = getattr(self.speech, "close", None)
+        if close is not None:
+            close()
+        if self.engine is not None:
+            self.engine.close()
         if self.asrun is not None:
             self.asrun.close()
         if self.lock is not None:
@@ -233,10 +239,11 @@ class LiveSession(QObject):
         """The picture at program time t (the stream window's frame source)."""
         self.watchdog.beat("frames", self._steady.elapsed() / 1000)
         ps = self.playout.state_at(t)
-        state = self.view.stage_state(ps, self.playout.wall_at(t))
+        view = self.view
+        self._drawn_turn = ps.turn_since
+        state = view.stage_state(ps, self.playout.wall_at(t))
         self._turn ^= 1  # two buffers: the window may still hold the previous frame
-        assert self.kit is not None  # frames are asked for only when there is a window or an output
-        image = self.kit.renderer.render(state, t, into=self._buffers[self._turn])
+        image = self._kit_of(view.host_at(ps)).renderer.render(state, t, into=self._buffers[self._turn])
         if self.bus is not None:
             from studio.outputs.bus import VideoFrame
 
@@ -257,15 +264,10 @@ class LiveSession(QObject):
         now = self._steady.elapsed() / 1000
         if self.asrun is not None:
             self.asrun.retry()  # records kept in memory while the day file could not be written
-        result = self.watcher.poll()
+        result = self.watcher.poll()  # the check ran on the watcher's thread; the swap happens here
         if result is not None:
-            if result.ok and result.show is not None:
-                self.show = result.show
-                self.playout.reload(result.show)
-                if self.server is not None:
-                    self.inbox.replace_show(result.show)
-                self.view = replace(self.view, show=result.show)
-                self.checker = type(self.checker)(lists=result.show.compliance)
+            if result.show is not None:
+                self._take(result.show, result.pack)
             else:
                 self._problems = [p.format() for p in result.errors]
                 for line in self._problems[:10]:
@@ -284,6 +286,44 @@ class LiveSession(QObject):
                 self.window.start()
             elif name == "audio":
                 self._audio_stalled("no progress for 2 s")
+
+    def _take(self, show: Show, pack: PackResult | None) -> None:
+        """Put an edited show on air: its lines from the next segment, a changed avatar from the next product."""
+        self.show = show
+        self.playout.reload(show)
+        if self.server is not None:
+            self.inbox.replace_show(show)
+        self.checker = type(self.checker)(lists=show.compliance)
+        # Frames ask for later times only: hosts that went off air before the frame on screen are done.
+        on_screen = self._drawn_turn if self.draws else self.playout.state_at(self.playout.t).turn_since
+        view = replace(self.view, show=show).from_turn(on_screen)
+        if pack is not None and (pack.root, pack.pack) != (self.pack.root, self.pack.pack):
+            self.pack = pack
+            # Lines planned from the edited show start after the playout's present position.
+            view = view.with_host_from(self._cast(show, pack), self.playout.t)
+        on_air = {id(view.host), *(id(host) for _, host in view.later_hosts)}
+        self.kits = [kit for kit in self.kits if id(kit.host) in on_air]
+        for kit in self.kits:
+            kit.renderer.prepare(show)  # a new photo, background or logo is loaded now, not on air
+        self.view = view
+
+    def _cast(self, show: Show, pack: PackResult) -> Host | None:
+        """The host for `pack` and, when frames are drawn, its stage kit (fonts and photos shared)."""
+        for note in pack_errors(pack):
+            log.warning("avatar: %s", note)
+        if not self.draws:
+            return Host(pack.pack, self.seed) if pack.pack is not None else None
+        first = self.kits[0].renderer if self.kits else None
+        kit = build_stage(show, pack, seed=self.seed, photos=first.painter.photos if first else None,
+                          fonts=first.fonts if first else None)
+        for note in kit.notes:
+            log.warning("stage: %s", note)
+        self.kits.append(kit)
+        return kit.host
+
+    def _kit_of(self, host: Host | None) -> StageKit:
+        """The kit that draws `host` (frames are asked for only when the session draws)."""
+        return next(kit for kit in reversed(self.kits) if kit.host is host)
 
     # ---- comments and remote control ----
 

@@ -13,6 +13,7 @@ from studio.checks import show_pack
 from studio.program.host import Host, pack_errors
 from studio.show.model import Show
 from studio.stage.cutout import PhotoCache
+from studio.stage.qt_fonts import FontSet
 from studio.stage.qt_paint import StageRenderer
 
 
@@ -26,10 +27,11 @@ class StageKit:
 
 
 def build_stage(show: Show, pack: PackResult | None = None, *, placeholder: bool = False,
-                photos: PhotoCache | None = None, seed: int = 0) -> StageKit:
+                photos: PhotoCache | None = None, seed: int = 0, fonts: FontSet | None = None) -> StageKit:
     """Fonts (FontRequirementError without a CJK font), the avatar painter and prepared photos.
 
     `pack` is the show's avatar pack as already loaded; without it the pack is loaded here.
+    `photos` and `fonts` are another kit's, for a kit that only draws another host.
     """
     notes: list[str] = []
     painter = None
@@ -44,6 +46,6 @@ def build_stage(show: Show, pack: PackResult | None = None, *, placeholder: bool
 
             painter = pack_painter(pack.pack)
             host = Host(pack.pack, seed)
-    renderer = StageRenderer(avatar_painter=painter, photos=photos)
+    renderer = StageRenderer(avatar_painter=painter, photos=photos, fonts=fonts)
     renderer.prepare(show)
     return StageKit(renderer, host, notes)

@@ -5,7 +5,7 @@ Qt-free. Live, preview and offline render all draw their frames through `Program
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from studio.program.host import Host
@@ -23,13 +23,40 @@ class ProgramView:
 
     It keeps no history: the card's transition and when its product came on are the playout's
     (`ProgramState.card_previous`, `product_since`), so any t can be drawn in any order, and a
-    view rebuilt for a reloaded show draws the moment on air exactly as the one before it.
+    view rebuilt for a reloaded show draws the moment on air exactly as the one before it. A
+    changed avatar is data too: `later_hosts` says from which product turn each host is on air.
     """
 
     show: Show
     host: Host | None  # None: the stage draws its placeholder host
     live: bool = True
     template: str | None = None
+    # (program time, host): the host of every product turn that begins at or after that time
+    later_hosts: tuple[tuple[float, Host | None], ...] = ()
+
+    def host_at(self, ps: ProgramState) -> Host | None:
+        """The host on air at `ps`: the last one whose product turns had begun by then."""
+        host = self.host
+        for since, later in self.later_hosts:
+            if ps.turn_since >= since:
+                host = later
+        return host
+
+    def with_host_from(self, host: Host | None, after: float) -> ProgramView:
+        """This view with `host` on air from the first product turn that begins at or after `after`.
+
+        A new avatar comes on between products, never in the middle of a pitch."""
+        return replace(self, later_hosts=(*self.later_hosts, (after, host)))
+
+    def from_turn(self, turn_since: float) -> ProgramView:
+        """This view without the hosts that went off air before the turn that began at `turn_since`."""
+        host, later = self.host, []
+        for since, next_host in self.later_hosts:
+            if turn_since >= since:
+                host = next_host
+            else:
+                later.append((since, next_host))
+        return replace(self, host=host, later_hosts=tuple(later))
 
     def stage_state(self, ps: ProgramState, now: datetime) -> StageState:
         product = None
@@ -50,7 +77,8 @@ class ProgramView:
                            product_since=ps.product_since,
                            card=CardState(ps.card_mode, ps.card_since, ps.card_previous), caption=caption,
                            ticker=ticker, live=self.live, now=now, now_at=ps.t)
-        return state.with_pose(self.host.pose(state, ps.t, ps) if self.host is not None else None)
+        host = self.host_at(ps)
+        return state.with_pose(host.pose(state, ps.t, ps) if host is not None else None)
 
 
 __all__ = ["NOT_ON_AIR_MARK", "ProgramView"]

@@ -77,3 +77,19 @@ def test_the_card_transition_comes_from_the_playouts_timeline(show: Show, tones)
         state = ProgramView(show, None).stage_state(ps, THURSDAY_AFTERNOON)
         assert state.card == followed and state.product_since == product_since, ps.t
     assert changes > 8  # several products, each with its card cues
+
+
+def test_a_new_host_takes_over_at_the_first_product_turn_after_it_came(show: Show, host: Host, tones) -> None:
+    states = run(show, tones(), 60.0)
+    other = Host(host.pack, seed=8)  # another rig: what a changed `avatar =` brings
+    view = ProgramView(show, host).with_host_from(other, 5.0)
+    on_air = [view.host_at(ps) for ps in states]
+    assert on_air == [other if ps.turn_since >= 5.0 else host for ps in states]
+    assert on_air[0] is host and on_air[-1] is other
+    ps = states[-1]
+    assert view.stage_state(ps, THURSDAY_AFTERNOON).pose == other.pose(
+        view.stage_state(ps, THURSDAY_AFTERNOON), ps.t, ps)
+    # Once a frame of the new turn is on screen, the old host is done with; before, it is kept.
+    assert view.from_turn(states[0].turn_since) == view
+    settled = view.from_turn(ps.turn_since)
+    assert settled.host is other and settled.later_hosts == ()
