@@ -129,7 +129,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     product = args.product
     if product is None:
         from studio.core.clock import SystemClock
-        from studio.stage.preview import rundown_products
+        from studio.program.rundown import rundown_products
 
         on_air = rundown_products(show, SystemClock().now().replace(tzinfo=None))
         # The first product with something to say: one without lines would play nothing at all.

@@ -33,7 +33,7 @@ from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
 from studio.core.vocab import CardMode
 from studio.show.model import CARD_ACTIONS
-from studio.stage.preview import rundown_products
+from studio.program.rundown import rundown_products
 from studio.stage.state import (
     Caption,
     CardState,
@@ -72,10 +72,11 @@ def _declare_stage(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     w = sub.add_parser(
         name, help="open the stream window (a preview of the picture, for OBS Window Capture)",
-        description="Open the frameless stream window titled 'studio — stream'. Until the runner "
-                    "lands this is a PREVIEW OF THE PICTURE, not the show: it cycles the products of "
-                    "the current rundown with their first pitch line as a caption and silent "
-                    "approximate lip movement. Close it with Ctrl+Q.")
+        description="Open the frameless stream window titled 'studio — stream' and play the show in it "
+                    "as it would air — the rundown on the schedule, every line with its card cues, "
+                    "wording checked as on air — WITHOUT A VOICE: lines are timed by estimate and the "
+                    "lips move along. Nothing is logged; `studio live` puts the show on air. Keys: "
+                    "Space pause, S skip the line, N next product, Ctrl+Q quit.")
     w.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
     w.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
                    help="layout and canvas (default: the show's canvas)")
@@ -166,40 +167,34 @@ def cmd_stream(args: argparse.Namespace) -> int:
                            f"  xvfb-run -a studio stream {args.show} --screenshot stream.png"):
         return 1
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from studio.outputs.stream_window import StreamWindow
-    from studio.stage.preview import PreviewProgram
-    from studio.stage.qt_paint import new_frame
-    from studio.stage.templates import template_for_canvas, template_named
+    from studio.outputs.stream_window import grab_window
+    from studio.program.qt_session import LiveSession
+    from studio.stage.qt_fonts import FontRequirementError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    kit = _stage_kit(checked, args, "stream")
-    if kit is None:
+    try:
+        # The show as it airs — the real playout, schedule, card cues and compliance — minus the voice.
+        session = LiveSession(show, live=True, silent=True, window=True, options=window_options(args, show),
+                              control=False, pack=checked.pack, template=args.template,
+                              placeholder=args.placeholder_avatar)
+    except FontRequirementError as exc:
+        print(f"studio stream: {exc}", file=sys.stderr)
         return 1
-    clock = SystemClock()
-    program = PreviewProgram(show, clock.now().replace(tzinfo=None), args.template)
-    tpl = template_named(args.template) if args.template else template_for_canvas(show.canvas)
-    buffers = [new_frame(*tpl.size), new_frame(*tpl.size)]
-    turn = [0]
+    window = session.window
+    assert window is not None
+    status = {"code": 0, "done": False}
 
-    def frame(t: float) -> QImage:
-        state = program.state_at(t)
-        if kit.host is not None:
-            state = state.with_pose(kit.host.pose(state, t))
-        # Two buffers: the window may still hold the previous frame while the next is drawn.
-        turn[0] ^= 1
-        return kit.renderer.render(state, t, into=buffers[turn[0]])
+    def finish() -> None:
+        if status["done"]:  # closing the window in stop() asks again
+            return
+        status["done"] = True
+        session.stop()
+        app.quit()
 
-    options = window_options(args, show)
-    window = StreamWindow(frame, clock, show.fps, tpl.size, options)
-    window.present()
-    status = {"code": 0}
     if args.screenshot is not None:
         def shoot() -> None:
-            from studio.outputs.stream_window import grab_window
-
             image = grab_window(window)
             if image is None or not image.save(str(args.screenshot), "PNG"):
                 print(f"studio stream: could not capture the window to {args.screenshot}", file=sys.stderr)
@@ -211,7 +206,9 @@ def cmd_stream(args: argparse.Namespace) -> int:
         QTimer.singleShot(2000, shoot)
     elif args.seconds is not None:
         QTimer.singleShot(int(args.seconds * 1000), window.close)
-    app.setQuitOnLastWindowClosed(True)
+    app.setQuitOnLastWindowClosed(False)  # closing the window ends the session cleanly, via finish()
+    window.closed.connect(finish)
+    session.start()
     app.exec()
     print(f"studio stream: {window.presented} frames shown, {window.skipped} skipped "
           f"(late frames are skipped, never slowed)", file=sys.stderr)

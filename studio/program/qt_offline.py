@@ -21,9 +21,9 @@ import numpy as np
 
 from studio.avatar.pack import PackResult
 from studio.core.vocab import PlayoutStatus
-from studio.outputs.bus import AudioChunk
 from studio.outputs.encoding import AudioTimeline, EncoderPreset, Muxer, video_frame
 from studio.outputs.recorder import mp4_file
+from studio.program.offline import OfflineProgram
 from studio.program.qt_stage import build_stage
 from studio.program.view import ProgramView
 from studio.runner.planner import Planner, Segment
@@ -96,8 +96,8 @@ def render_pitch(show: Show, product_id: str, out: Path, *, when: datetime, temp
         playout = Playout(show, planner, lookahead, when, check_line=check, live=False, offline=True)
         playout.stop_after_product()
         playout.go_live()
-        return _encode(show, playout, view, kit.renderer, image, out, width, height, tail, crf, when, progress,
-                       findings, cancel)
+        return _encode(show, OfflineProgram(playout, view), kit.renderer, image, out, width, height, tail, crf,
+                       when, progress, findings, cancel)
     finally:
         lookahead.close()
         engine.close()
@@ -153,29 +153,25 @@ class _Writer:
                 pass
 
 
-def _encode(show: Show, playout: Playout, view: ProgramView, renderer, image, out: Path,  # noqa: ANN001
+def _encode(show: Show, program: OfflineProgram, renderer, image, out: Path,  # noqa: ANN001
             width: int, height: int, tail: float, crf: int, when: datetime,
             progress: Callable[[float, str], None] | None, findings: list[str],
             cancel: Callable[[], bool] | None = None) -> RenderResult:
     fps = show.fps
-    per_frame = playout.sample_rate / fps
+    playout = program.playout
     out.parent.mkdir(parents=True, exist_ok=True)
     # The recorder's file: the same encoder and muxer path and the same AI label in the metadata.
     preset = EncoderPreset(width, height, fps, crf=crf, x264_preset="ultrafast")
     writer = _Writer(mp4_file(out, preset, show.disclosure, show.title, when))
     timeline = AudioTimeline(0.0, preset)
     frame_no = 0
-    pulled = 0
     end_at: float | None = None
     finished = False
     try:
         while not (cancel is not None and cancel()):
             t = frame_no / fps
-            target = int(round((frame_no + 1) * per_frame))
-            chunk = AudioChunk(playout.t, playout.pull(target - pulled), playout.sample_rate)
-            pulled = target
-            ps = playout.state_at(t)
-            state = view.stage_state(ps, playout.wall_at(t))
+            chunk = program.pull_to((frame_no + 1) / fps)  # the frame's sound, as a device pulls it ahead
+            state, ps = program.at(t)
             renderer.render(state, t, into=image)
             writer.video(np.array(frame_array(image)), frame_no)  # a copy the writer owns
             writer.audio(timeline.push(chunk))

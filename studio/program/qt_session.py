@@ -31,6 +31,7 @@ from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
 from studio.program.host import Host, pack_errors
 from studio.program.qt_stage import StageKit, build_stage
+from studio.program.silent import SilentSpeech
 from studio.program.view import ProgramView
 from studio.runner.playout import Playout, SpeechSource, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
@@ -97,6 +98,9 @@ class LiveSession(QObject):
     (`studio.checks.CheckedShow.pack`), else the session loads it; the stage kit is built from it.
     Edits are checked off the UI thread (`ShowWatcher`) and swapped in on it; a changed avatar
     goes on air with the next product. `speech` replaces the TTS engine (a stand-in source).
+
+    `silent=True` plays what would air without a voice (`studio stream`): lines timed by estimate
+    (`SilentSpeech`), no sound; nothing is claimed or logged, as nothing airs.
     """
 
     @_gives_back_the_lock
@@ -106,10 +110,11 @@ class LiveSession(QObject):
                  only_product: str | None = None, outputs: list | None = None,
                  control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
                  claimed: bool = False, pack: PackResult | None = None,
-                 speech: SpeechSource | None = None) -> None:
+                 speech: SpeechSource | None = None, silent: bool = False, template: str | None = None,
+                 placeholder: bool = False) -> None:
         super().__init__()
         self.lock: ShowLock | None = lock
-        if live and lock is None and not claimed:
+        if live and not silent and lock is None and not claimed:
             try:
                 self.lock = claim_show(show)
             except ShowAlreadyLive:
@@ -127,23 +132,27 @@ class LiveSession(QObject):
         wall_start = self.wall.now()
         seed = seed if seed is not None else int(wall_start.timestamp())
         self.seed = seed
-        self.pack = pack if pack is not None else show_pack(show)
+        self.placeholder = placeholder  # --placeholder-avatar: the stage's own host, no pack
+        self.pack = pack if pack is not None or placeholder else show_pack(show)
         # Frames are drawn for the window or, headless, for the outputs. The kit is built before
         # speech starts: without a CJK font (FontRequirementError) nothing is left running.
         self.draws = bool(window or outputs)
         self.kits: list[StageKit] = []  # the kit of every host the view may put on air
-        size = template_of(StageState(show=show)).size
+        size = template_of(StageState(show=show, template=template)).size
         self._buffers = [new_frame(*size), new_frame(*size)] if self.draws else []
         self._turn = 0
         self._drawn_turn = -1e9  # the product turn of the last frame drawn
         host = self._cast(show, self.pack)
         self.engine: WorkerEngine | None = None
+        if speech is None and silent:
+            speech = SilentSpeech(show.fps)
+            audio = False
         if speech is None:
             self.engine = WorkerEngine()
             speech = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
         self.speech = speech
         self.checker = Checker(lists=show.compliance)
-        self.asrun = AsRunLog(asrun_dir or asrun_folder(show.root)) if live else None
+        self.asrun = AsRunLog(asrun_dir or asrun_folder(show.root)) if live and not silent else None
         planner = Planner(show, seed=seed)
         if only_product is not None:
             planner.interrupt_with_product(only_product)
@@ -156,7 +165,7 @@ class LiveSession(QObject):
                                check_line=self._check_line, asrun=self.asrun, live=live)
         if only_product is not None:
             self.playout.stop_after_product()
-        self.view = ProgramView(show, host, live=live)
+        self.view = ProgramView(show, host, live=live, template=template)
         self.clock: ProgramClock | None = None
         self.want_audio = audio
         self.window: StreamWindow | None = None
@@ -297,7 +306,8 @@ class LiveSession(QObject):
         # Frames ask for later times only: hosts that went off air before the frame on screen are done.
         on_screen = self._drawn_turn if self.draws else self.playout.state_at(self.playout.t).turn_since
         view = replace(self.view, show=show).from_turn(on_screen)
-        if pack is not None and (pack.root, pack.pack) != (self.pack.root, self.pack.pack):
+        if (pack is not None and not self.placeholder
+                and (self.pack is None or (pack.root, pack.pack) != (self.pack.root, self.pack.pack))):
             self.pack = pack
             # Lines planned from the edited show start after the playout's present position.
             view = view.with_host_from(self._cast(show, pack), self.playout.t)
@@ -307,15 +317,15 @@ class LiveSession(QObject):
             kit.renderer.prepare(show)  # a new photo, background or logo is loaded now, not on air
         self.view = view
 
-    def _cast(self, show: Show, pack: PackResult) -> Host | None:
+    def _cast(self, show: Show, pack: PackResult | None) -> Host | None:
         """The host for `pack` and, when frames are drawn, its stage kit (fonts and photos shared)."""
-        for note in pack_errors(pack):
+        for note in pack_errors(pack) if pack is not None else ():
             log.warning("avatar: %s", note)
         if not self.draws:
-            return Host(pack.pack, self.seed) if pack.pack is not None else None
+            return Host(pack.pack, self.seed) if pack is not None and pack.pack is not None else None
         first = self.kits[0].renderer if self.kits else None
-        kit = build_stage(show, pack, seed=self.seed, photos=first.painter.photos if first else None,
-                          fonts=first.fonts if first else None)
+        kit = build_stage(show, pack, placeholder=self.placeholder, seed=self.seed,
+                          photos=first.painter.photos if first else None, fonts=first.fonts if first else None)
         for note in kit.notes:
             log.warning("stage: %s", note)
         self.kits.append(kit)
