@@ -111,8 +111,8 @@ def child(step: str, show: Path, cache: Path) -> dict[str, object]:
 
         from studio.show.loader import load_show
         from studio.stage.cutout import PhotoCache
-        from studio.stage.preview import PreviewProgram
-        from studio.stage.qt_setup import build_stage
+        from studio.program.offline import silent_program
+        from studio.program.qt_stage import build_stage
 
         app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it alive
         start = time.perf_counter()
@@ -122,7 +122,7 @@ def child(step: str, show: Path, cache: Path) -> dict[str, object]:
             return {"seconds": time.perf_counter() - start, "rss": _rss_mb(), "outcome": errors[0]}
         kit = build_stage(loaded.show, placeholder=True, photos=PhotoCache(cache))
         if step == "first-frame":
-            state = PreviewProgram(loaded.show, datetime(2025, 11, 26, 20, 48)).state_at(4.0)
+            state, _ = silent_program(loaded.show, datetime(2025, 11, 26, 20, 48)).at(4.0)
             kit.renderer.render(state, 4.0)
         outcome = "; ".join(kit.renderer.problems) or "ok"
     return {"seconds": time.perf_counter() - start, "rss": _rss_mb(), "outcome": outcome}

@@ -38,7 +38,7 @@ CANVASES = {"portrait": (1080, 1920), "portrait-720": (720, 1280)}
 
 
 def stage_frames(template: str, count: int) -> list[np.ndarray]:
-    """`count` BGRA frames of the demo show's preview program (card, captions, avatar, ticker)."""
+    """`count` BGRA frames of the demo show played silently as it airs (card, captions, avatar, ticker)."""
     from datetime import datetime
 
     from PySide6.QtGui import QGuiApplication
@@ -46,9 +46,9 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
     from studio.core.assets import demo_show_path
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
-    from studio.stage.preview import PreviewProgram
+    from studio.program.offline import silent_program
     from studio.stage.qt_paint import frame_array, new_frame
-    from studio.stage.qt_setup import build_stage
+    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     global _APP  # noqa: PLW0603 - the stage's fonts need a QGuiApplication alive while it draws
@@ -56,14 +56,12 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
     show = load_show(demo_show_path()).show
     assert show is not None
     kit = build_stage(show, photos=PhotoCache(Path(tempfile.mkdtemp(prefix="studio-bench-"))))
-    program = PreviewProgram(show, datetime(2025, 11, 26, 20, 48), template)
+    program = silent_program(show, datetime(2025, 11, 26, 20, 48), template=template, host=kit.host)
     image = new_frame(*template_named(template).size)
     frames = []
     for n in range(count):
         t = 4.0 + n / FPS  # a stretch where the host talks and the card moves
-        state = program.state_at(t)
-        if kit.host is not None:
-            state = state.with_pose(kit.host.pose(state, t))
+        state, _ = program.at(t)
         kit.renderer.render(state, t, into=image)
         frames.append(np.array(frame_array(image), copy=True))
     return frames

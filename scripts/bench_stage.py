@@ -2,12 +2,12 @@
 
     .venv/bin/python scripts/bench_stage.py [--frames N] [--placeholder-avatar] [--no-fail]
 
-Each canvas plays 30 s of the demo show's preview program (products change, the card enters,
-highlights its selling points and price and leaves, captions are spoken, the ticker scrolls, the
-flash-sale countdown ticks) with the default avatar posed every frame, rendered into a reused
-frame as the stream window does. "render" is the stage's path, compose + paint (the avatar is
-drawn there); "with pose" adds the avatar package's pose_at, which the runner computes once per
-frame for every output. Target for render at 1080×1920: median ≤ 5 ms and p99 ≤ 10 ms; exit
+Each canvas plays 30 s of the demo show as it airs, without a voice (`program.offline.silent_program`:
+the real playout, lines timed by estimate; the card enters, highlights its selling points and
+price, captions are spoken, the ticker scrolls, the flash-sale countdown ticks) with the default
+avatar posed every frame, rendered into a reused frame as the stream window does. "render" is the
+stage's path, compose + paint (the avatar is drawn there); "with pose" adds the program's state
+at t with the avatar package's pose_at, which the session computes once per frame for every output. Target for render at 1080×1920: median ≤ 5 ms and p99 ≤ 10 ms; exit
 status 1 when it is missed (unless --no-fail). Then QImage → numpy is checked to be a view.
 """
 
@@ -38,7 +38,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def stage_case(template: str, placeholder: bool = False, cache: Path | None = None
                ) -> Callable[[float], tuple[float, float, float]]:
-    """Set up the demo show's preview on `template` once; returns frame(t) → (pose, compose, paint) ms.
+    """Set up the demo show's silent program on `template` once; returns frame(t) → (pose, compose, paint) ms.
 
     Shaped like scripts/bench_render.py's cases (setup once, then one call per frame) so that file
     can add the stage as a case: `Case("stage", ..., 5.0, lambda: stage_case("portrait"))`.
@@ -46,9 +46,9 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     from studio.core.assets import demo_show_path
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
-    from studio.stage.preview import PreviewProgram
+    from studio.program.offline import silent_program
     from studio.stage.qt_paint import new_frame
-    from studio.stage.qt_setup import build_stage
+    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     show = load_show(demo_show_path()).show
@@ -58,15 +58,14 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     if kit.notes:
         print("  " + "; ".join(kit.notes))
     # 20:48: the serum's 21:00 flash sale counts down on its card.
-    program = PreviewProgram(show, datetime(2025, 11, 26, 20, 48), template)
+    # The show as it airs (the real playout, lines timed by estimate, no voice), the host posed on it.
+    program = silent_program(show, datetime(2025, 11, 26, 20, 48), template=template, host=kit.host)
     image = new_frame(*template_named(template).size)
-    renderer, host = kit.renderer, kit.host
+    renderer = kit.renderer
 
     def frame(t: float) -> tuple[float, float, float]:
         a = time.perf_counter()
-        state = program.state_at(t)
-        if host is not None:
-            state = state.with_pose(host.pose(state, t))
+        state, _ = program.at(t)
         b = time.perf_counter()
         scene = renderer.scene(state, t)
         c = time.perf_counter()

@@ -8,25 +8,38 @@ a line air (`approval`). Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studio.avatar.model import MANIFEST
-from studio.avatar.pack import load_pack, resolve_pack
+from studio.avatar.pack import PackResult, load_pack, resolve_pack
 from studio.core.paths import show_relative
 from studio.core.problems import Problem, Severity, sort_problems
 from studio.show.loader import LoadResult, load_show
+from studio.show.model import Show
 
 
-def avatar_problems(result: LoadResult) -> list[Problem]:
-    """Problems of the show's avatar pack, located in the pack's files as the operator sees them."""
+@dataclass(frozen=True)
+class CheckedShow(LoadResult):
+    """A show after every check, with the avatar pack the check loaded: passed on, never loaded again."""
+
+    pack: PackResult | None = None  # None when the show itself did not load
+
+
+def show_pack(show: Show) -> PackResult:
+    """The show's avatar pack, loaded and validated: once per show, by the check or its first user."""
+    return load_pack(resolve_pack(show.avatar, show.root))
+
+
+def avatar_problems(result: LoadResult, pack: PackResult | None = None) -> list[Problem]:
+    """Problems of the show's avatar pack (`pack`, loaded if not given), located in the pack's files."""
     show = result.show
     if show is None:
         return []
     pack_dir = resolve_pack(show.avatar, show.root)
     if show.avatar == "default" and not (pack_dir / MANIFEST).is_file():
         return []  # the built-in host is checked by studio's own tests
-    pack = load_pack(pack_dir)
+    pack = pack or load_pack(pack_dir)
     inside = Path(show_relative(show.root, pack_dir))
     prefix = inside.as_posix() if not inside.is_absolute() else pack_dir.as_posix()
     out = []
@@ -44,12 +57,13 @@ def wording_problems(result: LoadResult) -> list[Problem]:
     return check_wording(result.show, result.show.compliance)
 
 
-def check_show(path: Path | str) -> LoadResult:
+def check_show(path: Path | str) -> CheckedShow:
     """Load a show and run every check on it; the show is None when any check found an error."""
     result = load_show(path)
-    extra = avatar_problems(result) + wording_problems(result)
+    pack = show_pack(result.show) if result.show is not None else None
+    extra = avatar_problems(result, pack) + wording_problems(result)
     if not extra:
-        return result
+        return CheckedShow(result.show, result.problems, result.root, pack)
     problems = tuple(sort_problems([*result.problems, *extra]))
     show = result.show if not any(p.severity is Severity.ERROR for p in problems) else None
-    return LoadResult(show, problems, result.root)
+    return CheckedShow(show, problems, result.root, pack)

@@ -30,15 +30,22 @@ class DisclosureLabels:
 
 def disclosure_labels(show: Show, *, producer: str = "", content_id: str = "",
                       propagator: str = "", propagate_id: str = "") -> DisclosureLabels:
-    """The labels for `show`; raises DisclosureMissing when its label is empty or switched off.
+    """The labels for `show`; raises DisclosureMissing when its label is empty or switched off."""
+    return labels_for(show.disclosure, producer=producer, content_id=content_id, propagator=propagator,
+                      propagate_id=propagate_id)
+
+
+def labels_for(label: str, *, producer: str = "", content_id: str = "", propagator: str = "",
+               propagate_id: str = "") -> DisclosureLabels:
+    """The labels for a show's disclosure text `label`: what every file studio writes carries.
 
     `metadata["AIGC"]` is the implicit label of GB 45438-2025 as JSON: Label "1" (AI-generated),
     the producer (the service provider's name or code; default: this studio version), the content
     number, and the propagator fields a platform may fill. `metadata["comment"]` repeats the
-    visible label for players that show only standard tags. Writing custom MP4 tags needs
-    ffmpeg's `-movflags use_metadata_tags`.
+    visible label, marked "AIGC:", for players that show only standard tags. Writing custom MP4
+    tags needs ffmpeg's `-movflags use_metadata_tags`. DisclosureMissing when `label` is empty.
     """
-    visible = " ".join(show.disclosure.split())
+    visible = " ".join(label.split())
     if not visible:
         raise DisclosureMissing("the show has no AI disclosure label; set disclosure in show.toml")
     implicit = {
@@ -52,7 +59,7 @@ def disclosure_labels(show: Show, *, producer: str = "", content_id: str = "",
     }
     metadata = {
         "AIGC": json.dumps(implicit, ensure_ascii=False, separators=(",", ":")),
-        "comment": visible,
+        "comment": f"AIGC: {visible}",
     }
     return DisclosureLabels(visible, metadata)
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studio.checks import check_show
+from studio.checks import CheckedShow, check_show
 from studio.core import cliargs
 from studio.core.problems import did_you_mean
 from studio.show.model import Show
@@ -41,12 +41,17 @@ def window_options(args: argparse.Namespace, show: Show) -> StreamOptions:
 
 def load_for_command(path: Path, command: str) -> Show | None:
     """The show after every check (files, avatar pack, wording); errors printed for people."""
+    return checked_for_command(path, command).show
+
+
+def checked_for_command(path: Path, command: str) -> CheckedShow:
+    """`load_for_command` with the avatar pack the check loaded, for commands that draw the host."""
     result = check_show(path)
     for problem in result.errors:
         print(problem.format(), file=sys.stderr)
     if result.show is None:
         print(f"studio {command}: {path} has errors — fix them first (studio check {path})", file=sys.stderr)
-    return result.show
+    return result
 
 
 def product_problem(show: Show, command: str, product_id: str, *, needs_lines: bool) -> int:

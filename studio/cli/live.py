@@ -21,13 +21,14 @@ from studio.cli.common import (
     PNG_FILE,
     PRODUCT_ID,
     add_window_options,
-    load_for_command,
+    checked_for_command,
     overwrites_show,
     product_problem,
     window_options,
 )
 from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
+from studio.checks import CheckedShow
 from studio.show.model import Show
 
 _ON_AIR_HELP = {
@@ -117,17 +118,18 @@ def _outputs(args: argparse.Namespace, show: Show) -> list:
 
 
 def cmd_live(args: argparse.Namespace) -> int:
-    return _run(args, "live", live=True, only_product=None)
+    return _run(args, "live", live=True, only_product=None, checked=checked_for_command(args.show, "live"))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "preview")
+    checked = checked_for_command(args.show, "preview")
+    show = checked.show
     if show is None:
         return 1
     product = args.product
     if product is None:
         from studio.core.clock import SystemClock
-        from studio.stage.preview import rundown_products
+        from studio.program.rundown import rundown_products
 
         on_air = rundown_products(show, SystemClock().now().replace(tzinfo=None))
         # The first product with something to say: one without lines would play nothing at all.
@@ -138,12 +140,12 @@ def cmd_preview(args: argparse.Namespace) -> int:
             return 1
     elif product_problem(show, "preview", product, needs_lines=True):
         return 2
-    return _run(args, "preview", live=False, only_product=product, show=show)
+    return _run(args, "preview", live=False, only_product=product, checked=checked)
 
 
 def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: str | None,
-         show: Show | None = None) -> int:
-    show = show or load_for_command(args.show, command)
+         checked: CheckedShow) -> int:
+    show = checked.show
     if show is None:
         return 1
     if overwrites_show(command, "--screenshot", args.screenshot, show.root, show):
@@ -160,7 +162,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from PySide6.QtWidgets import QApplication
 
     from studio.core.live_registry import ShowAlreadyLive
-    from studio.outputs.live import LiveSession, claim_show
+    from studio.program.qt_session import LiveSession, claim_show
     from studio.core.vocab import PlayoutStatus
     from studio.outputs.stream_window import grab_window
     from studio.stage.qt_fonts import FontRequirementError
@@ -180,7 +182,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
                               resume=not getattr(args, "no_resume", False), only_product=only_product,
                               control=live and not getattr(args, "no_control", False),
                               control_port=getattr(args, "control_port", 0), outputs=outputs, lock=lock,
-                              claimed=live)
+                              claimed=live, pack=checked.pack)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return 1
@@ -249,7 +251,8 @@ def _declare_render(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "render")
+    checked = checked_for_command(args.show, "render")
+    show = checked.show
     if show is None:
         return 1
     if product_problem(show, "render", args.product, needs_lines=True):
@@ -263,7 +266,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     from studio.compliance.checker import Checker
     from studio.core.clock import SystemClock
-    from studio.outputs.render import render_pitch
+    from studio.program.qt_offline import render_pitch
     from studio.stage.qt_fonts import FontRequirementError
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts need an application
@@ -278,7 +281,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = _time.perf_counter()
     try:
         result = render_pitch(show, args.product, args.out, when=SystemClock().now().replace(tzinfo=None),
-                              template=args.template, seed=args.seed, progress=progress,
+                              template=args.template, seed=args.seed, progress=progress, pack=checked.pack,
                               check_line=lambda text, lang: [f"'{f.matched_text}' ({f.category})"
                                                              for f in checker.blocking(text, lang)])
     except FontRequirementError as exc:

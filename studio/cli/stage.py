@@ -21,18 +21,19 @@ from studio.cli.common import (
     PNG_FILE,
     PRODUCT_ID,
     add_window_options,
-    load_for_command,
+    checked_for_command,
     overwrites_show,
     product_problem,
     window_options,
 )
 from studio.cli.display import Screen, prepare_display
+from studio.checks import CheckedShow
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
 from studio.core.vocab import CardMode
-from studio.show.model import CARD_ACTIONS, Show
-from studio.stage.preview import rundown_products
+from studio.show.model import CARD_ACTIONS
+from studio.program.rundown import rundown_products
 from studio.stage.state import (
     Caption,
     CardState,
@@ -71,10 +72,11 @@ def _declare_stage(sub: SubParsers, name: str) -> argparse.ArgumentParser:
 def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     w = sub.add_parser(
         name, help="open the stream window (a preview of the picture, for OBS Window Capture)",
-        description="Open the frameless stream window titled 'studio — stream'. Until the runner "
-                    "lands this is a PREVIEW OF THE PICTURE, not the show: it cycles the products of "
-                    "the current rundown with their first pitch line as a caption and silent "
-                    "approximate lip movement. Close it with Ctrl+Q.")
+        description="Open the frameless stream window titled 'studio — stream' and play the show in it "
+                    "as it would air — the rundown on the schedule, every line with its card cues, "
+                    "wording checked as on air — WITHOUT A VOICE: lines are timed by estimate and the "
+                    "lips move along. Nothing is logged; `studio live` puts the show on air. Keys: "
+                    "Space pause, S skip the line, N next product, Ctrl+Q quit.")
     w.add_argument("show", type=cliargs.show_folder(), help="the show folder (or its show.toml)")
     w.add_argument("--template", "--canvas", dest="template", choices=list(TEMPLATES),
                    help="layout and canvas (default: the show's canvas)")
@@ -86,13 +88,14 @@ def _declare_stream(sub: SubParsers, name: str) -> argparse.ArgumentParser:
     return w
 
 
-def _stage_kit(show: Show, args: argparse.Namespace, command: str):
-    """Fonts, avatar and photos for drawing `show`; None (after saying why) without a CJK font."""
+def _stage_kit(checked: CheckedShow, args: argparse.Namespace, command: str):  # a program.qt_stage.StageKit
+    """Fonts, avatar and photos for drawing the checked show; None (after saying why) without a CJK font."""
+    from studio.program.qt_stage import build_stage
     from studio.stage.qt_fonts import FontRequirementError
-    from studio.stage.qt_setup import build_stage
 
+    assert checked.show is not None
     try:
-        kit = build_stage(show, placeholder=args.placeholder_avatar)
+        kit = build_stage(checked.show, checked.pack, placeholder=args.placeholder_avatar)
     except FontRequirementError as exc:
         print(f"studio {command}: {exc}", file=sys.stderr)
         return None
@@ -103,7 +106,8 @@ def _stage_kit(show: Show, args: argparse.Namespace, command: str):
 
 def cmd_stage(args: argparse.Namespace) -> int:
     now: datetime = args.at or SystemClock().now().replace(tzinfo=None)
-    show = load_for_command(args.show, "stage")
+    checked = checked_for_command(args.show, "stage")
+    show = checked.show
     if show is None:
         return 1
     if not show.products:
@@ -120,7 +124,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    kit = _stage_kit(show, args, "stage")
+    kit = _stage_kit(checked, args, "stage")
     if kit is None:
         return 1
     product = show.product(product_id)
@@ -150,7 +154,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_stream(args: argparse.Namespace) -> int:
-    show = load_for_command(args.show, "stream")
+    checked = checked_for_command(args.show, "stream")
+    show = checked.show
     if show is None:
         return 1
     if overwrites_show("stream", "--screenshot", args.screenshot, show.root, show):
@@ -162,40 +167,34 @@ def cmd_stream(args: argparse.Namespace) -> int:
                            f"  xvfb-run -a studio stream {args.show} --screenshot stream.png"):
         return 1
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from studio.outputs.stream_window import StreamWindow
-    from studio.stage.preview import PreviewProgram
-    from studio.stage.qt_paint import new_frame
-    from studio.stage.templates import template_for_canvas, template_named
+    from studio.outputs.stream_window import grab_window
+    from studio.program.qt_session import LiveSession
+    from studio.stage.qt_fonts import FontRequirementError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    kit = _stage_kit(show, args, "stream")
-    if kit is None:
+    try:
+        # The show as it airs — the real playout, schedule, card cues and compliance — minus the voice.
+        session = LiveSession(show, live=True, silent=True, window=True, options=window_options(args, show),
+                              control=False, pack=checked.pack, template=args.template,
+                              placeholder=args.placeholder_avatar)
+    except FontRequirementError as exc:
+        print(f"studio stream: {exc}", file=sys.stderr)
         return 1
-    clock = SystemClock()
-    program = PreviewProgram(show, clock.now().replace(tzinfo=None), args.template)
-    tpl = template_named(args.template) if args.template else template_for_canvas(show.canvas)
-    buffers = [new_frame(*tpl.size), new_frame(*tpl.size)]
-    turn = [0]
+    window = session.window
+    assert window is not None
+    status = {"code": 0, "done": False}
 
-    def frame(t: float) -> QImage:
-        state = program.state_at(t)
-        if kit.host is not None:
-            state = state.with_pose(kit.host.pose(state, t))
-        # Two buffers: the window may still hold the previous frame while the next is drawn.
-        turn[0] ^= 1
-        return kit.renderer.render(state, t, into=buffers[turn[0]])
+    def finish() -> None:
+        if status["done"]:  # closing the window in stop() asks again
+            return
+        status["done"] = True
+        session.stop()
+        app.quit()
 
-    options = window_options(args, show)
-    window = StreamWindow(frame, clock, show.fps, tpl.size, options)
-    window.present()
-    status = {"code": 0}
     if args.screenshot is not None:
         def shoot() -> None:
-            from studio.outputs.stream_window import grab_window
-
             image = grab_window(window)
             # the stubs want the format as bytes; PySide6 takes only str
             if image is None or not image.save(str(args.screenshot), "PNG"):  # type: ignore[call-overload]
@@ -208,7 +207,9 @@ def cmd_stream(args: argparse.Namespace) -> int:
         QTimer.singleShot(2000, shoot)
     elif args.seconds is not None:
         QTimer.singleShot(int(args.seconds * 1000), window.close)
-    QApplication.setQuitOnLastWindowClosed(True)
+    QApplication.setQuitOnLastWindowClosed(False)  # closing the window ends the session cleanly, via finish()
+    window.closed.connect(finish)
+    session.start()
     app.exec()
     print(f"studio stream: {window.presented} frames shown, {window.skipped} skipped "
           f"(late frames are skipped, never slowed)", file=sys.stderr)

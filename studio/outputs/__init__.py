@@ -1,4 +1,5 @@
-"""Outputs: where finished frames go — the stream window now; recorder, RTMP and virtual camera later.
+"""Outputs: the sinks finished frames and program audio go to.
 
-`pacing` and `placement` are Qt-free; `stream_window` is the Qt window.
+The program bus, the H.264/AAC encoder and muxer, the recorder, the RTMP push, the virtual
+camera, frame pacing and the stream window. Qt-free except `stream_window`.
 """

@@ -169,7 +169,7 @@ class AudioTimeline:
             pcm, t = pcm[skip:], self.t0
         pieces: list[tuple[int, np.ndarray]] = []
         if self._resampler is None or chunk.rate != self._rate:
-            pieces += self._flush()
+            pieces += self.flush()
             self._start(t, chunk.rate)
         else:
             gap = t - (self._anchor_t + self._in_samples / self._rate)
@@ -190,7 +190,8 @@ class AudioTimeline:
         self._rate, self._anchor_t, self._in_samples = rate, t, 0
         self.position = max(self.position, round((t - self.t0) * self.preset.audio_rate))
 
-    def _flush(self) -> list[tuple[int, np.ndarray]]:
+    def flush(self) -> list[tuple[int, np.ndarray]]:
+        """The samples the resampler still holds: the end of the program's sound, for a file that ends."""
         if self._resampler is None:
             return []
         return self._take(self._resampler.resample(None))

@@ -1,5 +1,8 @@
 """The recorder: the program as MP4 (H.264 + AAC) files of N minutes each, AI label in every file.
 
+`mp4_file` opens every MP4 studio writes — the recorder's and an offline render's — with the same
+encoder settings' path (encoding.Muxer) and the same AI label (studio.checks.disclosure).
+
 Qt-free; an output for bus.ProgramBus. Segment k holds program frames [k·N·fps, (k+1)·N·fps) from
 the first frame and exactly the audio samples of the same span, so cuts fall on the frame grid,
 every file starts with a keyframe (each file has its own encoder) and no frame or sample is lost
@@ -10,15 +13,13 @@ its end. A folder that can't be written is an error in the health and the log, n
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
 
-from studio import __version__
-from studio.compliance.disclosure import DisclosureMissing
+from studio.checks.disclosure import labels_for
 from studio.core.clock import Clock, SystemClock
 from studio.outputs.bus import FAILED, RUNNING, VideoFrame
 from studio.outputs.encoding import EncoderPreset, EncodingOutput, Muxer, video_frame
@@ -29,17 +30,20 @@ NAME_FORMAT = "%Y-%m-%d_%H-%M-%S"
 LATE_AUDIO_SECONDS = 2.0  # a file waits this long past its end for late audio, then closes anyway
 
 
-def aigc_metadata(label: str, content_id: str, title: str = "") -> dict[str, str]:
-    """File tags for the implicit AI label, in compliance.disclosure's format (GB 45438-2025 JSON)."""
-    visible = " ".join(label.split())
-    if not visible:
-        raise DisclosureMissing("the show has no AI disclosure label; set disclosure in show.toml")
-    implicit = {"Label": "1", "ContentProducer": f"studio/{__version__}", "ProduceID": content_id,
-                "ReservedCode1": "", "ContentPropagator": "", "PropagateID": "", "ReservedCode2": ""}
-    tags = {"comment": f"AIGC: {visible}", "AIGC": json.dumps(implicit, ensure_ascii=False, separators=(",", ":"))}
+def file_metadata(ai_label: str, content_id: str, title: str, start: datetime) -> dict[str, str]:
+    """An MP4's tags: the AI labels (content number `content_id`), its title and when it starts."""
+    tags = dict(labels_for(ai_label, content_id=content_id).metadata)  # DisclosureMissing when empty
     if title:
         tags["title"] = title
+    tags["creation_time"] = start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000000Z")
     return tags
+
+
+def mp4_file(path: Path, preset: EncoderPreset, ai_label: str, title: str, start: datetime) -> Muxer:
+    """A new MP4 file at `path`, labelled as AI content and named by its file name (the content number)."""
+    # use_metadata_tags: MP4 keeps custom tags such as AIGC only with this flag
+    return Muxer(str(path), preset, format="mp4", metadata=file_metadata(ai_label, path.stem, title, start),
+                 options={"movflags": "use_metadata_tags"})
 
 
 class _Segment:
@@ -55,7 +59,7 @@ class Recorder(EncodingOutput):
 
     def __init__(self, folder: Path | str, preset: EncoderPreset, segment_minutes: float, title: str,
                  ai_label: str, *, name: str = "recorder", clock: Clock | None = None, max_frames: int = 6) -> None:
-        aigc_metadata(ai_label, "")  # refuse an unlabelled recording before anything starts
+        labels_for(ai_label)  # refuse an unlabelled recording before anything starts
         if segment_minutes <= 0:
             raise ValueError(f"segment_minutes must be positive, not {segment_minutes}")
         self.folder = Path(folder)
@@ -136,11 +140,7 @@ class Recorder(EncodingOutput):
         segment = _Segment(index, path, None, first_pts, self.preset.samples_at(first_pts))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            metadata = aigc_metadata(self.ai_label, path.stem, self.title)
-            metadata["creation_time"] = start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000000Z")
-            # use_metadata_tags: MP4 keeps custom tags such as AIGC only with this flag
-            segment.muxer = Muxer(str(path), self.preset, format="mp4", metadata=metadata,
-                                  options={"movflags": "use_metadata_tags"})
+            segment.muxer = mp4_file(path, self.preset, self.ai_label, self.title, start)
         except Exception as exc:
             self._fail(segment, f"cannot record to {self.folder}: {_reason(exc)} — check that the folder "
                                 f"exists and is writable; the show goes on without recording")
@@ -188,4 +188,4 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-__all__ = ["FAILED", "Recorder", "aigc_metadata"]
+__all__ = ["FAILED", "Recorder", "file_metadata", "mp4_file"]

@@ -70,6 +70,9 @@ class AirEntry:
     card_product: str | None
     card_mode: CardMode
     card_since: float
+    card_previous: CardMode  # the mode before card_since, for the card's eased transition
+    product_since: float  # when card_product came on the card
+    turn_since: float  # when the product turn on air began (the first line of its pitch)
     expression: str
     findings: tuple[str, ...] = ()
 
@@ -93,6 +96,12 @@ class ProgramState:
     expressions: tuple[Cue, ...]
     gestures: tuple[Cue, ...]
     speaking_since: float
+    # From the playout's own timeline, so the stage state is a function of t alone: the card's
+    # mode before `card_since` (its transition eases from it), when `card_product` came on, and
+    # when the product turn on air began (what changes between products, such as the host, may).
+    card_previous: CardMode = CardMode.HIDDEN
+    product_since: float = -1e9
+    turn_since: float = -1e9
 
 
 @dataclass
@@ -162,6 +171,9 @@ class Playout:
         self._card_product: str | None = None
         self._card_mode = CardMode.HIDDEN
         self._card_since = 0.0
+        self._card_previous = CardMode.HIDDEN
+        self._product_since = -1e9
+        self._turn_since = -1e9
         self._speaking_since = 0.0
         self._last_product: str | None = None
 
@@ -350,6 +362,9 @@ class Playout:
         card_product = entry.card_product if entry else self._card_product
         card_mode = entry.card_mode if entry else self._card_mode
         card_since = entry.card_since if entry else self._card_since
+        card_previous = entry.card_previous if entry else self._card_previous
+        product_since = entry.product_since if entry else self._product_since
+        turn_since = entry.turn_since if entry else self._turn_since
         return ProgramState(
             t=t,
             status=self.status,
@@ -362,6 +377,9 @@ class Playout:
             expressions=tuple(c for c in self._expressions if c.at <= t),
             gestures=tuple(c for c in self._gestures if c.at <= t),
             speaking_since=entry.start if speaking and entry else (entry.end if entry else 0.0),
+            card_previous=card_previous,
+            product_since=product_since,
+            turn_since=turn_since,
         )
 
     def up_next(self) -> list[Segment]:
@@ -468,6 +486,7 @@ class Playout:
         if self.stats.first_audio_at is None:
             self.stats.first_audio_at = t
         # The card follows the product on air and the line's card cue.
+        card_before = (self._card_product, self._card_mode, self._card_since)
         if seg.product is not None and seg.kind in (PITCH, FAQ):
             if seg.product != self._card_product or seg.first_of_product and seg.kind == PITCH:
                 if seg.product != self._card_product or self._card_mode is CardMode.HIDDEN:
@@ -483,6 +502,12 @@ class Playout:
                 if seg.product is not None:
                     self._card_product = seg.product
                 self._card_mode, self._card_since = cue, t
+        if (self._card_mode, self._card_since) != card_before[1:]:
+            self._card_previous = card_before[1]
+        if self._card_product != card_before[0]:
+            self._product_since = t
+        if seg.kind == PITCH and seg.first_of_product:
+            self._turn_since = t
         if seg.line.expression:
             self._expressions.append(Cue(t, seg.line.expression))
         if seg.line.gesture:
@@ -494,6 +519,7 @@ class Playout:
             key=q.key, segment=seg, utterance=utt, start=t, end=t + samples / self.sample_rate,
             pause_end=t + (samples + pause) / self.sample_rate, wall_start=self.wall_at(t),
             card_product=self._card_product, card_mode=self._card_mode, card_since=self._card_since,
+            card_previous=self._card_previous, product_since=self._product_since, turn_since=self._turn_since,
             expression=expression, findings=q.findings,
         )
         start = self.samples

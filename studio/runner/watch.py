@@ -1,19 +1,24 @@
 """Hot reload and the watchdog, Qt-free: the driver polls them on a timer.
 
-`ShowWatcher` notices edited show files and reloads through the full check; `Watchdog` collects
-heartbeats from the frame loop, the audio clock and speech, and names what has stalled.
+`ShowWatcher` notices edited show files and reloads through the full check, on a worker thread;
+`Watchdog` collects heartbeats from the frame loop, the audio clock and speech, and names what
+has stalled.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from studio.show.loader import LoadResult, show_files
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R", bound=LoadResult)
 
 Snapshot = dict[str, tuple[int, int]]  # path → (mtime_ns, size)
 
@@ -31,22 +36,41 @@ def snapshot(root: Path) -> Snapshot:
 
 
 @dataclass
-class ShowWatcher:
-    """Reloads a show when its files change; an invalid edit keeps the running show and reports."""
+class ShowWatcher(Generic[R]):
+    """Reloads a show when its files change; an invalid edit keeps the running show and reports.
+
+    The reload (`load`: the full check, the slow part) runs on a worker thread. `poll()` only
+    compares file times and sizes, starts a reload once the files held still, and hands its result
+    back at a later poll, on the polling thread: that thread never runs the check, and swapping
+    the show in is the caller's, on its own thread.
+    """
 
     root: Path
-    load: Callable[[Path], LoadResult]
+    load: Callable[[Path], R]
     _last: Snapshot = field(default_factory=dict)
     _pending: Snapshot | None = None
+    _job: threading.Thread | None = None
+    _result: list[R | None] = field(default_factory=list)  # set by the worker: [result], [None] on a bug
 
     def __post_init__(self) -> None:
         self._last = snapshot(self.root)
 
-    def poll(self) -> LoadResult | None:
-        """A new LoadResult after files changed and then held still for one poll, else None.
+    def poll(self) -> R | None:
+        """A finished reload, else None; starts one after files changed and then held still for one poll.
 
         Waiting one quiet poll means an editor's save (often several writes) loads once, whole.
         """
+        if self._job is not None:
+            if self._job.is_alive():
+                return None
+            self._job = None
+            result = self._result.pop()
+            if result is not None:
+                if result.ok:
+                    log.info("show reloaded: %s", self.root)
+                else:
+                    log.warning("show edit has %d errors; the show on air is unchanged", len(result.errors))
+            return result
         now = snapshot(self.root)
         if now == self._last:
             self._pending = None
@@ -56,12 +80,23 @@ class ShowWatcher:
             return None
         self._last = now
         self._pending = None
-        result = self.load(self.root)
-        if result.ok:
-            log.info("show reloaded: %s", self.root)
-        else:
-            log.warning("show edit has %d errors; the show on air is unchanged", len(result.errors))
-        return result
+        self._job = threading.Thread(target=self._reload, name="show-reload", daemon=True)
+        self._job.start()
+        return None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until a reload under way is done (True), or `timeout` passed. Not for the UI thread."""
+        if self._job is not None:
+            self._job.join(timeout)
+            return not self._job.is_alive()
+        return True
+
+    def _reload(self) -> None:
+        try:
+            self._result.append(self.load(self.root))
+        except Exception:  # a bug in a check must not end the show: the show on air stays
+            log.exception("reloading %s failed; the show on air is unchanged", self.root)
+            self._result.append(None)
 
 
 @dataclass

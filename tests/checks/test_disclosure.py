@@ -27,7 +27,7 @@ def test_labels_of_the_demo_show(demo: Show) -> None:
     labels = disclosure_labels(demo, producer="云集好物", content_id="rec-20260201-2000")
     assert isinstance(labels, DisclosureLabels)
     assert labels.visible == "AI数字人主播 · 内容由AI生成"
-    assert labels.metadata["comment"] == labels.visible
+    assert labels.metadata["comment"] == f"AIGC: {labels.visible}"
     assert json.loads(labels.metadata["AIGC"]) == {
         "Label": "1", "ContentProducer": "云集好物", "ProduceID": "rec-20260201-2000",
         "ReservedCode1": "", "ContentPropagator": "", "PropagateID": "", "ReservedCode2": "",

@@ -129,18 +129,21 @@ def test_real_window_shows_the_stage_scaled_to_fit(qtbot: Any, tmp_path: Path) -
     from studio.outputs.stream_window import StreamWindow, grab_window
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
-    from studio.stage.preview import PreviewProgram
+    from studio.program.offline import silent_program
     from studio.stage.qt_paint import StageRenderer, frame_array
 
     show = load_show(DEMO).show
     assert show is not None
     renderer = StageRenderer(photos=PhotoCache(tmp_path / "cache"))
     renderer.prepare(show)
-    program = PreviewProgram(show, datetime(2025, 11, 26, 20, 48), "portrait")
+    program = silent_program(show, datetime(2025, 11, 26, 20, 48), template="portrait")
     rendered: list[Any] = []
+    first: list[float] = []
 
     def source(t: float) -> Any:
-        image = renderer.render(program.state_at(t + 2.5), t + 2.5)
+        first[:] = first or [t]  # the window's clock is the system's: the program starts at its first frame
+        at = t - first[0] + 2.5
+        image = renderer.render(program.at(at)[0], at)
         rendered[:] = [image]
         return image
 

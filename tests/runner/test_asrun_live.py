@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import http.client
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication  # noqa: F401 (the type of `qapp`)
+from showruns import spin_until
 
 from studio.chat.server import ensure_token
 from studio.core.assets import demo_show_path
-from studio.outputs.live import LiveSession
+from studio.program.qt_session import LiveSession
 from studio.runner.asrun import read_file
 from studio.show.loader import load_show
-
-
-def spin_until(app: QApplication, done: Callable[[], bool], limit: float = 30.0) -> None:
-    """Run the Qt loop until `done()` (bounded: a broken build fails instead of hanging)."""
-    end = time.monotonic() + limit
-    while not done():
-        assert time.monotonic() < end, "gave up waiting"
-        app.processEvents()
-        time.sleep(0.01)
 
 
 def call(port: int, token: str, method: str, path: str, body: Any = None) -> dict[str, Any]:

@@ -82,7 +82,7 @@ def test_preview_plays_the_line_and_carries_why_it_would_be_skipped(make_show, t
 
 
 def test_the_preview_picture_marks_a_line_that_would_not_air(make_show, tones) -> None:
-    from studio.outputs.live import NOT_ON_AIR_MARK, ProgramView
+    from studio.program.view import NOT_ON_AIR_MARK, ProgramView
 
     show = _show(make_show)
     p = _playout(show, tones(), None, live=False)

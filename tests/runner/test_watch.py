@@ -2,32 +2,56 @@
 
 from __future__ import annotations
 
-import os
-import shutil
+import threading
 from datetime import datetime
 from pathlib import Path
 
+from showruns import copy_demo, touch_edit
+
 from studio.checks import check_show
-from studio.core.assets import demo_show_path
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout
 from studio.runner.watch import ShowWatcher, Watchdog
+from studio.show.loader import LoadResult
 
 THURSDAY_AFTERNOON = datetime(2026, 11, 26, 14, 0)
 
 
-def copy_demo(tmp_path: Path) -> Path:
-    root = tmp_path / "show"
-    shutil.copytree(demo_show_path(), root)
-    return root
+def reloaded(watcher: ShowWatcher) -> LoadResult | None:
+    """The next poll's reload, once it has finished on the watcher's thread."""
+    assert watcher.poll() is None  # held still: the reload starts, on the watcher's thread
+    assert watcher.wait(60)
+    return watcher.poll()
 
 
-def touch_edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # a visibly new mtime
+def test_the_check_runs_off_the_polling_thread(tmp_path) -> None:
+    root = copy_demo(tmp_path)
+    threads: list[int] = []
+
+    def check(path: Path) -> LoadResult:
+        threads.append(threading.get_ident())
+        return check_show(path)
+
+    watcher = ShowWatcher(root, check)
+    touch_edit(root / "show.toml", 'title = "', 'title = "新 ')
+    watcher.poll()
+    result = reloaded(watcher)
+    assert result is not None and result.ok and result.show.title.startswith("新 ")
+    assert threads and threading.get_ident() not in threads
+    assert watcher.poll() is None  # nothing changed since
+
+
+def test_a_check_that_breaks_keeps_the_show(tmp_path, caplog) -> None:
+    root = copy_demo(tmp_path)
+
+    def broken(path: Path) -> LoadResult:
+        raise RuntimeError("a bug in a check")
+
+    watcher = ShowWatcher(root, broken)
+    touch_edit(root / "show.toml", 'title = "', 'title = "新 ')
+    watcher.poll()
+    assert reloaded(watcher) is None
+    assert "a bug in a check" in caplog.text
 
 
 def test_valid_edit_takes_effect_at_the_next_segment(tmp_path, tones) -> None:
@@ -40,7 +64,7 @@ def test_valid_edit_takes_effect_at_the_next_segment(tmp_path, tones) -> None:
     watcher = ShowWatcher(root, check_show)
     touch_edit(root / "products" / "tea.toml", "这款龙井是明前头采", "这款龙井是今年的明前头采")
     assert watcher.poll() is None  # changed: wait one quiet poll
-    result = watcher.poll()
+    result = reloaded(watcher)
     assert result is not None and result.ok
     playout.reload(result.show)
     # the line on air finishes as it was; the next line is the edited one
@@ -58,7 +82,7 @@ def test_invalid_edit_keeps_the_show_on_air(tmp_path, tones) -> None:
     watcher = ShowWatcher(root, check_show)
     touch_edit(root / "products" / "tea.toml", "price = 168", 'price = "abc"')
     watcher.poll()
-    result = watcher.poll()
+    result = reloaded(watcher)
     assert result is not None and not result.ok
     assert any(p.file == "products/tea.toml" and p.key == "price" for p in result.errors)
     playout.advance(20)

@@ -80,7 +80,7 @@ def test_stage_package_is_qt_free_outside_qt_modules() -> None:
                    for n in names):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders, f"Qt imported outside qt_*.py: {offenders}"
-    code = ("import sys, studio.stage, studio.cli.stage, studio.stage.preview, studio.stage.host, "
+    code = ("import sys, studio.stage, studio.cli.stage, studio.program.offline, studio.program.host, "
             "studio.stage.cutout, studio.outputs.pacing, studio.outputs.placement;"
             "sys.exit(1 if any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules) else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)

@@ -13,7 +13,6 @@ from studio.show.model import CHROMA_GREEN, Background, Product, Show
 from studio.stage.captions import caption_layout, spoken_chars
 from studio.stage.card import ENTER_S, countdown_groups, flash_remaining, presence, saving_badge
 from studio.stage.compose import compose
-from studio.stage.preview import PreviewProgram, rundown_products
 from studio.stage.scene import (
     Avatar,
     Box,
@@ -296,25 +295,6 @@ def test_templates_for_canvases() -> None:
         template_for_canvas((1000, 1000))
     with pytest.raises(KeyError, match="choose"):
         template_named("square")
-
-
-def test_preview_program_cycles_the_rundown(demo: Show) -> None:
-    started = datetime(2025, 11, 26, 14, 0)  # weekday afternoon: the daytime rundown
-    program = PreviewProgram(demo, started)
-    order = [p.id for p in rundown_products(demo, started)]
-    assert order == ["tea", "thermos", "serum", "headphones"]
-    seen = []
-    t = 0.0
-    while t < program.length:
-        state = program.state_at(t)
-        assert state.live and state.product is not None and state.caption is not None
-        if not seen or seen[-1] != state.product.id:
-            seen.append(state.product.id)
-        t += 0.5
-    assert seen == order
-    assert program.state_at(program.length + 0.1).product.id == "tea", "it loops"  # type: ignore[union-attr]
-    modes = {program.state_at(k * 0.25).card.mode for k in range(int(program.segments[0].length * 4))}
-    assert {CardMode.SHOWN, CardMode.POINTS, CardMode.PRICE} <= modes
 
 
 def test_scene_is_hashable_and_comparable(demo: Show, approx: ApproxMetrics) -> None:

@@ -216,14 +216,15 @@ def test_avatar_painter_is_injected_and_gets_the_pose(demo: Show, photo_cache: A
 
 
 def test_real_avatar_adapter_draws_the_host(demo: Show, photo_cache: Any, qapp_session: Any) -> None:
-    from studio.stage.host import PreviewHost, load_show_pack
+    from studio.checks import show_pack
+    from studio.program.host import Host
     from studio.stage.qt_avatar import pack_painter
     from studio.stage.qt_paint import StageRenderer
 
-    pack, problems = load_show_pack(demo)
-    assert pack is not None, problems
+    pack = show_pack(demo).pack
+    assert pack is not None
     state = frame_state(demo, "portrait-720", "tea", CardMode.SHOWN)
-    host = PreviewHost(pack)
+    host = Host(pack)
     talking = host.pose(state, 1.0)
     assert talking is not host.pose(state, 1.2)
     renderer = StageRenderer(avatar_painter=pack_painter(pack), photos=photo_cache)

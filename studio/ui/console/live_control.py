@@ -49,7 +49,7 @@ def live_session_factory(audio: bool = True, control: bool = True) -> SessionFac
     """
 
     def make(show: Show, outputs: list | None = None) -> Session:
-        from studio.outputs.live import LiveSession
+        from studio.program.qt_session import LiveSession
         from studio.outputs.stream_window import StreamOptions
 
         options = StreamOptions(transparent=show.background.kind == "transparent")

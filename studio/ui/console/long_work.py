@@ -145,7 +145,7 @@ class LongWork(WindowPart):
         chosen = self.ask_render_path()
         if not chosen:
             return
-        from studio.outputs.render import RenderCancelled, render_pitch
+        from studio.program.qt_offline import RenderCancelled, render_pitch
 
         show, product_id, out, when = self.draft.show, self.product_id, Path(chosen), self.now()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from studio.core.vocab import CardMode
 from studio.show.model import Show
 from studio.show.variables import product_variables
-from studio.stage.qt_setup import StageKit, build_stage
+from studio.program.qt_stage import StageKit, build_stage
 from studio.stage.state import state_for
 
 DEBOUNCE_MS = 150

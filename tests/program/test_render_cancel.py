@@ -7,30 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from studio.show.loader import load_show
-from studio.show.starter import create_starter
-
-
-@pytest.fixture
-def small_show(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    folder = tmp_path / "show"
-    create_starter(folder, language="en-US")
-    toml = (folder / "show.toml").read_text(encoding="utf-8").replace('canvas = "portrait"',
-                                                                     'canvas = "portrait-720"')
-    (folder / "show.toml").write_text(toml, encoding="utf-8")
-    result = load_show(folder)
-    assert result.show is not None, result.errors
-    return result.show
-
 
 def test_cancel_stops_and_deletes_the_partial_file(tmp_path: Path, small_show) -> None:
     import threading
 
     from PySide6.QtGui import QGuiApplication
 
-    from studio.outputs.render import RenderCancelled, render_pitch
+    from studio.program.qt_offline import RenderCancelled, render_pitch
 
     app = QGuiApplication.instance() or QGuiApplication([])  # fonts need an application
     out = tmp_path / "out" / "pitch.mp4"
@@ -57,7 +40,7 @@ def test_cancel_stops_and_deletes_the_partial_file(tmp_path: Path, small_show) -
 def test_cancel_that_never_fires_renders_as_before(tmp_path: Path, small_show) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from studio.outputs.render import render_pitch
+    from studio.program.qt_offline import render_pitch
 
     app = QGuiApplication.instance() or QGuiApplication([])
     out = tmp_path / "pitch.mp4"

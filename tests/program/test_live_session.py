@@ -11,7 +11,7 @@ from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication  # noqa: F401 (the type of `qapp`)
 
 from studio.core.assets import demo_show_path
-from studio.outputs.live import LiveSession
+from studio.program.qt_session import LiveSession
 from studio.runner.qt_driver import AudioClock, SilentClock
 from studio.show.loader import load_show
 

@@ -16,7 +16,8 @@ from PySide6.QtGui import QImage
 from studio.avatar.pack import load_pack, resolve_pack
 from studio.core.assets import demo_show_path
 from studio.core.vocab import CardMode, WordTiming
-from studio.outputs.live import ProgramView
+from studio.program.host import Host
+from studio.program.view import ProgramView
 from studio.runner.planner import Planner
 from studio.runner.playout import Playout
 from studio.show.loader import load_show
@@ -58,7 +59,7 @@ def test_program_view_follows_the_playout(tones) -> None:
     playout = Playout(show, Planner(show, seed=3), tones(), datetime(2026, 11, 26, 14, 0))
     playout.go_live()
     playout.advance(1.0)
-    view = ProgramView(show, load_pack(resolve_pack(show.avatar, show.root)).pack)
+    view = ProgramView(show, Host(load_pack(resolve_pack(show.avatar, show.root)).pack))
     ps = playout.state_at(playout.t)
     state = view.stage_state(ps, playout.wall_at(ps.t))
     assert state.product is not None and state.product.id == "tea" and state.live

@@ -1,9 +1,8 @@
 """Putting a show on air: playout + speech + compliance + as-run + audio clock + stream window.
 
-`ProgramView` turns what the playout says is on air at program time t into the stage state and
-the avatar pose (pure). `LiveSession` wires the parts together on the Qt event loop: the audio
-device's progress is the master clock, frames are paced against it, edits are hot-reloaded and a
-watchdog restarts whatever stalls.
+`LiveSession` wires the parts together on the Qt event loop: the audio device's progress is the
+master clock, frames are paced against it and drawn from `studio.program.view.ProgramView`,
+edits are hot-reloaded and a watchdog restarts whatever stalls.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,90 +19,29 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
-from studio.avatar.layout import place
-from studio.avatar.motion import AvatarInput, Pose, Rig, pose_at
-from studio.avatar.mouth import MouthState
-from studio.avatar.pack import AvatarPack
-from studio.checks import check_show
+from studio.avatar.pack import PackResult
+from studio.checks import check_show, show_pack
 from studio.core.clock import Clock, SystemClock
 from studio.core.live_registry import ShowAlreadyLive, ShowLock
-from studio.core.vocab import CardMode, PlayoutStatus
+from studio.core.vocab import PlayoutStatus
 from studio.outputs.pacing import FramePacer
 from studio.outputs.stream_window import StreamOptions, StreamWindow
 from studio.runner.asrun import AsRunLog
 from studio.runner.paths import asrun_folder
 from studio.runner.planner import Planner, Segment
-from studio.runner.playout import Playout, ProgramState, compliance_reasons
+from studio.program.host import Host, pack_errors
+from studio.program.qt_stage import StageKit, build_stage
+from studio.program.silent import SilentSpeech
+from studio.program.view import ProgramView
+from studio.runner.playout import Playout, SpeechSource, compliance_reasons
 from studio.runner.qt_driver import ProgramClock, SilentClock, make_clock
 from studio.runner.watch import ShowWatcher, Watchdog
 from studio.show.model import Show
-from studio.speech.lipsync import mouth_at
 from studio.stage.compose import template_of
-from studio.stage.host import load_show_pack
 from studio.stage.qt_paint import frame_array, new_frame
-from studio.stage.qt_setup import build_stage
-from studio.stage.state import Caption, CardState, StageState
+from studio.stage.state import StageState
 
 log = logging.getLogger(__name__)
-
-# Shown in the preview's ticker while a line plays that would not air live (blocked or unapproved).
-NOT_ON_AIR_MARK = "⚠ 直播时不播出 Not aired live:"
-
-
-@dataclass
-class ProgramView:
-    """The stage state and avatar pose for program time t, from the playout's ProgramState."""
-
-    show: Show
-    pack: AvatarPack | None
-    live: bool = True
-    template: str | None = None
-    seed: int = 0
-    _card: CardState = field(default_factory=lambda: CardState(CardMode.HIDDEN, -1e9, CardMode.HIDDEN))
-    _product: str | None = None
-    _product_since: float = -1e9
-
-    def __post_init__(self) -> None:
-        self.rig = Rig(self.pack) if self.pack is not None else None
-
-    def stage_state(self, ps: ProgramState, now: datetime) -> StageState:
-        product = None
-        if ps.card_product is not None:
-            try:
-                product = self.show.product(ps.card_product)
-            except KeyError:  # removed by a hot reload
-                product = None
-        if ps.card_product != self._product:
-            self._product, self._product_since = ps.card_product, ps.card_since
-        self._card = self._card.follow(ps.card_mode, ps.card_since)
-        caption = None
-        entry = ps.entry
-        if entry is not None and ps.t < entry.pause_end + 0.5:
-            caption = Caption(entry.segment.text, entry.start, entry.utterance.words, end=entry.pause_end)
-        ticker = None
-        if not self.live and entry is not None and entry.findings and ps.t < entry.pause_end:
-            # Preview plays what live would skip, so the operator hears it: the ticker says so.
-            ticker = (f"{NOT_ON_AIR_MARK} {entry.findings[0]}",)
-        state = StageState(show=self.show, template=self.template, product=product,
-                           product_since=self._product_since, card=self._card, caption=caption,
-                           ticker=ticker, live=self.live, now=now, now_at=ps.t)
-        return state.with_pose(self.pose(ps, state))
-
-    def pose(self, ps: ProgramState, state: StageState) -> Pose | None:
-        if self.rig is None or self.pack is None:
-            return None
-        tpl = template_of(state)
-        r = tpl.avatar
-        placement = place(self.pack.size, (r.x, r.y, r.w, r.h))
-        card = placement.to_pack((tpl.card.cx, tpl.card.y + tpl.card.h * 0.35)) if state.product else None
-        mouth = MouthState()
-        if ps.speaking and ps.entry is not None:
-            mouth = MouthState(*mouth_at(ps.entry.utterance.mouth, ps.line_t))
-        inp = AvatarInput(
-            t=ps.t, speaking=ps.speaking, speaking_since=ps.speaking_since, mouth=mouth,
-            expressions=ps.expressions, gestures=ps.gestures, card=card,
-        )
-        return pose_at(self.rig, inp, seed=self.seed)
 
 
 class _ProgramTime:
@@ -155,6 +93,14 @@ class LiveSession(QObject):
     until `stop()`: a second session of the same show, in any process, raises ShowAlreadyLive
     (naming the pid to stop). A caller that already tried (`claim_show`) passes `claimed=True` and
     the `lock` it got, None if the state folder could not hold one; the session owns it then.
+
+    The show's avatar pack is loaded once: `pack` is the one its check loaded
+    (`studio.checks.CheckedShow.pack`), else the session loads it; the stage kit is built from it.
+    Edits are checked off the UI thread (`ShowWatcher`) and swapped in on it; a changed avatar
+    goes on air with the next product. `speech` replaces the TTS engine (a stand-in source).
+
+    `silent=True` plays what would air without a voice (`studio stream`): lines timed by estimate
+    (`SilentSpeech`), no sound; nothing is claimed or logged, as nothing airs.
     """
 
     @_gives_back_the_lock
@@ -163,10 +109,12 @@ class LiveSession(QObject):
                  clock: Clock | None = None, seed: int | None = None, resume: bool = True,
                  only_product: str | None = None, outputs: list | None = None,
                  control: bool = False, control_port: int = 0, lock: ShowLock | None = None,
-                 claimed: bool = False) -> None:
+                 claimed: bool = False, pack: PackResult | None = None,
+                 speech: SpeechSource | None = None, silent: bool = False, template: str | None = None,
+                 placeholder: bool = False) -> None:
         super().__init__()
         self.lock: ShowLock | None = lock
-        if live and lock is None and not claimed:
+        if live and not silent and lock is None and not claimed:
             try:
                 self.lock = claim_show(show)
             except ShowAlreadyLive:
@@ -183,10 +131,28 @@ class LiveSession(QObject):
         self.wall = clock or SystemClock()
         wall_start = self.wall.now()
         seed = seed if seed is not None else int(wall_start.timestamp())
-        self.engine = WorkerEngine()
-        self.lookahead = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
+        self.seed = seed
+        self.placeholder = placeholder  # --placeholder-avatar: the stage's own host, no pack
+        self.pack = pack if pack is not None or placeholder else show_pack(show)
+        # Frames are drawn for the window or, headless, for the outputs. The kit is built before
+        # speech starts: without a CJK font (FontRequirementError) nothing is left running.
+        self.draws = bool(window or outputs)
+        self.kits: list[StageKit] = []  # the kit of every host the view may put on air
+        size = template_of(StageState(show=show, template=template)).size
+        self._buffers = [new_frame(*size), new_frame(*size)] if self.draws else []
+        self._turn = 0
+        self._drawn_turn = -1e9  # the product turn of the last frame drawn
+        host = self._cast(show, self.pack)
+        self.engine: WorkerEngine | None = None
+        if speech is None and silent:
+            speech = SilentSpeech(show.fps)
+            audio = False
+        if speech is None:
+            self.engine = WorkerEngine()
+            speech = LookAhead(Speaker(self.engine, SpeechCache(), fps=show.fps))
+        self.speech = speech
         self.checker = Checker(lists=show.compliance)
-        self.asrun = AsRunLog(asrun_dir or asrun_folder(show.root)) if live else None
+        self.asrun = AsRunLog(asrun_dir or asrun_folder(show.root)) if live and not silent else None
         planner = Planner(show, seed=seed)
         if only_product is not None:
             planner.interrupt_with_product(only_product)
@@ -195,14 +161,11 @@ class LiveSession(QObject):
             if position is not None:
                 planner.resume_at(position)
                 log.info("resuming after %s item %d of rundown '%s'", "the", position.item, position.rundown)
-        self.playout = Playout(show, planner, self.lookahead, wall_start.replace(tzinfo=None),
+        self.playout = Playout(show, planner, self.speech, wall_start.replace(tzinfo=None),
                                check_line=self._check_line, asrun=self.asrun, live=live)
         if only_product is not None:
             self.playout.stop_after_product()
-        pack, notes = load_show_pack(show)
-        for note in notes:
-            log.warning("avatar: %s", note)
-        self.view = ProgramView(show, pack, live=live, seed=seed)
+        self.view = ProgramView(show, host, live=live, template=template)
         self.clock: ProgramClock | None = None
         self.want_audio = audio
         self.window: StreamWindow | None = None
@@ -213,13 +176,6 @@ class LiveSession(QObject):
         self._last_pos = -1.0
         self._problems: list[str] = []
         if window:
-            kit = build_stage(show)
-            self.renderer = kit.renderer
-            for note in kit.notes:
-                log.warning("stage: %s", note)
-            size = template_of(StageState(show=show)).size
-            self._buffers = [new_frame(*size), new_frame(*size)]
-            self._turn = 0
             self.window = StreamWindow(self.frame, _ProgramTime(self), show.fps, size, options)
             self._shortcuts()
         self._housekeeping = QTimer(self)
@@ -240,11 +196,6 @@ class LiveSession(QObject):
             self.playout.audio_taps.append(
                 lambda t, pcm: bus.publish_audio(AudioChunk(t, pcm, self.playout.sample_rate)))
             if self.window is None:  # headless: frames are still drawn, for the outputs
-                kit = build_stage(show)
-                self.renderer = kit.renderer
-                size = template_of(StageState(show=show)).size
-                self._buffers = [new_frame(*size), new_frame(*size)]
-                self._turn = 0
                 self._frames = QTimer(self)
                 self._frames.setTimerType(Qt.TimerType.PreciseTimer)
                 self._frames.timeout.connect(self._headless_frame)
@@ -283,8 +234,11 @@ class LiveSession(QObject):
         self.playout.stop_now()
         if self.bus is not None:
             self.bus.close()  # writes the recordings' indexes: they play even when cut short
-        self.lookahead.close()
-        self.engine.close()
+        close = getattr(self.speech, "close", None)
+        if close is not None:
+            close()
+        if self.engine is not None:
+            self.engine.close()
         if self.asrun is not None:
             self.asrun.close()
         if self.lock is not None:
@@ -294,9 +248,11 @@ class LiveSession(QObject):
         """The picture at program time t (the stream window's frame source)."""
         self.watchdog.beat("frames", self._steady.elapsed() / 1000)
         ps = self.playout.state_at(t)
-        state = self.view.stage_state(ps, self.playout.wall_at(t))
+        view = self.view
+        self._drawn_turn = ps.turn_since
+        state = view.stage_state(ps, self.playout.wall_at(t))
         self._turn ^= 1  # two buffers: the window may still hold the previous frame
-        image = self.renderer.render(state, t, into=self._buffers[self._turn])
+        image = self._kit_of(view.host_at(ps)).renderer.render(state, t, into=self._buffers[self._turn])
         if self.bus is not None:
             from studio.outputs.bus import VideoFrame
 
@@ -317,15 +273,10 @@ class LiveSession(QObject):
         now = self._steady.elapsed() / 1000
         if self.asrun is not None:
             self.asrun.retry()  # records kept in memory while the day file could not be written
-        result = self.watcher.poll()
+        result = self.watcher.poll()  # the check ran on the watcher's thread; the swap happens here
         if result is not None:
-            if result.ok and result.show is not None:
-                self.show = result.show
-                self.playout.reload(result.show)
-                if self.server is not None:
-                    self.inbox.replace_show(result.show)
-                self.view = ProgramView(result.show, self.view.pack, live=self.view.live, seed=self.view.seed)
-                self.checker = type(self.checker)(lists=result.show.compliance)
+            if result.show is not None:
+                self._take(result.show, result.pack)
             else:
                 self._problems = [p.format() for p in result.errors]
                 for line in self._problems[:10]:
@@ -344,6 +295,45 @@ class LiveSession(QObject):
                 self.window.start()
             elif name == "audio":
                 self._audio_stalled("no progress for 2 s")
+
+    def _take(self, show: Show, pack: PackResult | None) -> None:
+        """Put an edited show on air: its lines from the next segment, a changed avatar from the next product."""
+        self.show = show
+        self.playout.reload(show)
+        if self.server is not None:
+            self.inbox.replace_show(show)
+        self.checker = type(self.checker)(lists=show.compliance)
+        # Frames ask for later times only: hosts that went off air before the frame on screen are done.
+        on_screen = self._drawn_turn if self.draws else self.playout.state_at(self.playout.t).turn_since
+        view = replace(self.view, show=show).from_turn(on_screen)
+        if (pack is not None and not self.placeholder
+                and (self.pack is None or (pack.root, pack.pack) != (self.pack.root, self.pack.pack))):
+            self.pack = pack
+            # Lines planned from the edited show start after the playout's present position.
+            view = view.with_host_from(self._cast(show, pack), self.playout.t)
+        on_air = {id(view.host), *(id(host) for _, host in view.later_hosts)}
+        self.kits = [kit for kit in self.kits if id(kit.host) in on_air]
+        for kit in self.kits:
+            kit.renderer.prepare(show)  # a new photo, background or logo is loaded now, not on air
+        self.view = view
+
+    def _cast(self, show: Show, pack: PackResult | None) -> Host | None:
+        """The host for `pack` and, when frames are drawn, its stage kit (fonts and photos shared)."""
+        for note in pack_errors(pack) if pack is not None else ():
+            log.warning("avatar: %s", note)
+        if not self.draws:
+            return Host(pack.pack, self.seed) if pack is not None and pack.pack is not None else None
+        first = self.kits[0].renderer if self.kits else None
+        kit = build_stage(show, pack, placeholder=self.placeholder, seed=self.seed,
+                          photos=first.painter.photos if first else None, fonts=first.fonts if first else None)
+        for note in kit.notes:
+            log.warning("stage: %s", note)
+        self.kits.append(kit)
+        return kit.host
+
+    def _kit_of(self, host: Host | None) -> StageKit:
+        """The kit that draws `host` (frames are asked for only when the session draws)."""
+        return next(kit for kit in reversed(self.kits) if kit.host is host)
 
     # ---- comments and remote control ----
 
