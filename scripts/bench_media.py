@@ -109,10 +109,10 @@ def child(step: str, show: Path, cache: Path) -> dict[str, object]:
 
         from PySide6.QtGui import QGuiApplication
 
-        from studio.show.loader import load_show
-        from studio.stage.cutout import PhotoCache
         from studio.program.offline import silent_program
         from studio.program.qt_stage import build_stage
+        from studio.show.loader import load_show
+        from studio.stage.cutout import PhotoCache
 
         app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it alive
         start = time.perf_counter()

@@ -44,11 +44,11 @@ def stage_frames(template: str, count: int) -> list[np.ndarray]:
     from PySide6.QtGui import QGuiApplication
 
     from studio.core.assets import demo_show_path
+    from studio.program.offline import silent_program
+    from studio.program.qt_stage import build_stage
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
-    from studio.program.offline import silent_program
     from studio.stage.qt_paint import frame_array, new_frame
-    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     global _APP  # noqa: PLW0603 - the stage's fonts need a QGuiApplication alive while it draws

@@ -7,7 +7,8 @@ the real playout, lines timed by estimate; the card enters, highlights its selli
 price, captions are spoken, the ticker scrolls, the flash-sale countdown ticks) with the default
 avatar posed every frame, rendered into a reused frame as the stream window does. "render" is the
 stage's path, compose + paint (the avatar is drawn there); "with pose" adds the program's state
-at t with the avatar package's pose_at, which the session computes once per frame for every output. Target for render at 1080×1920: median ≤ 5 ms and p99 ≤ 10 ms; exit
+at t with the avatar package's pose_at, which the session computes once per frame for every output.
+Target for render at 1080×1920: median ≤ 5 ms and p99 ≤ 10 ms; exit
 status 1 when it is missed (unless --no-fail). Then QImage → numpy is checked to be a view.
 """
 
@@ -44,11 +45,11 @@ def stage_case(template: str, placeholder: bool = False, cache: Path | None = No
     can add the stage as a case: `Case("stage", ..., 5.0, lambda: stage_case("portrait"))`.
     """
     from studio.core.assets import demo_show_path
+    from studio.program.offline import silent_program
+    from studio.program.qt_stage import build_stage
     from studio.show.loader import load_show
     from studio.stage.cutout import PhotoCache
-    from studio.program.offline import silent_program
     from studio.stage.qt_paint import new_frame
-    from studio.program.qt_stage import build_stage
     from studio.stage.templates import template_named
 
     show = load_show(demo_show_path()).show

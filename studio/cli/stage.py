@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from studio.checks import CheckedShow
 from studio.cli.command import Command, SubParsers
 from studio.cli.common import (
     PNG_FILE,
@@ -27,13 +28,12 @@ from studio.cli.common import (
     window_options,
 )
 from studio.cli.display import Screen, prepare_display
-from studio.checks import CheckedShow
 from studio.core import cliargs
 from studio.core.clock import SystemClock
 from studio.core.text import strip_hidden
 from studio.core.vocab import CardMode
-from studio.show.model import CARD_ACTIONS
 from studio.program.rundown import rundown_products
+from studio.show.model import CARD_ACTIONS
 from studio.stage.state import (
     Caption,
     CardState,
