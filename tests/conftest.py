@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -239,6 +240,10 @@ def pytest_configure(config: pytest.Config) -> None:
     """Before any test module is imported: point every per-user folder into a throwaway folder."""
     _keep_sound_server()
     _guard_user_folders(config)  # before the folders are pointed elsewhere
+    # Collect cycles only on the main (Qt) thread, between tests: a collection triggered on a worker
+    # thread (speech readers, outputs, the control server) would free Qt objects there, a crash the
+    # app avoids the same way (studio.program.qt_gc).
+    gc.disable()
     base = Path(tempfile.mkdtemp(prefix="studio-test-home-"))
     config.stash[_HOME_KEY] = base
     for name in USER_FOLDERS:
@@ -379,3 +384,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print("\nstudio tests wrote into the real user's folders (tests must use the isolated HOME):",
               *changed[:20], sep="\n  ")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    gc.collect()  # on the main thread (see pytest_configure)

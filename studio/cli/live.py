@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 
+from studio.checks import CheckedShow
 from studio.cli.command import Command, SubParsers
 from studio.cli.common import (
     PNG_FILE,
@@ -28,7 +29,6 @@ from studio.cli.common import (
 )
 from studio.cli.display import Screen, prepare_display
 from studio.core import cliargs
-from studio.checks import CheckedShow
 from studio.show.model import Show
 
 _ON_AIR_HELP = {
@@ -162,9 +162,10 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
     from PySide6.QtWidgets import QApplication
 
     from studio.core.live_registry import ShowAlreadyLive
-    from studio.program.qt_session import LiveSession, claim_show
     from studio.core.vocab import PlayoutStatus
     from studio.outputs.stream_window import grab_window
+    from studio.program.qt_gc import collect_on_qt_thread
+    from studio.program.qt_session import LiveSession, claim_show
     from studio.stage.qt_fonts import FontRequirementError
 
     lock = None
@@ -176,6 +177,7 @@ def _run(args: argparse.Namespace, command: str, *, live: bool, only_product: st
             return 1
     outputs = _outputs(args, show)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_qt_thread(app)  # speech, output and control threads must never free Qt objects
     options = window_options(args, show)
     try:
         session = LiveSession(show, live=live, audio=not args.no_audio, window=not headless, options=options,

@@ -170,10 +170,12 @@ def cmd_stream(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from studio.outputs.stream_window import grab_window
+    from studio.program.qt_gc import collect_on_qt_thread
     from studio.program.qt_session import LiveSession
     from studio.stage.qt_fonts import FontRequirementError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_qt_thread(app)  # speech, output and control threads must never free Qt objects
     try:
         # The show as it airs — the real playout, schedule, card cues and compliance — minus the voice.
         session = LiveSession(show, live=True, silent=True, window=True, options=window_options(args, show),

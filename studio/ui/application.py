@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from studio.program.qt_gc import collect_on_qt_thread
+
 # CJK-capable UI fonts per platform, first found wins; Qt falls back per glyph after that.
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
             "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", "Noto Sans"]
@@ -26,6 +28,7 @@ def make_app() -> QApplication:
     font.setFamilies(UI_FONTS)
     font.setPointSize(10)
     app.setFont(font)
+    collect_on_qt_thread(app)  # worker threads must never free the console's Qt objects
     return app
 
 

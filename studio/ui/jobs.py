@@ -10,6 +10,7 @@ is destroyed first, the result is dropped instead of reaching widgets that are g
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -30,7 +31,10 @@ class JobControl:
     """What the work sees of its job, on the worker thread: progress out, cancel in."""
 
     def __init__(self, worker: _Worker) -> None:
-        self._worker = worker
+        # A weak reference: worker → control → worker would be a cycle, and a QThread freed by
+        # Python's cycle collector is freed on whatever thread happens to collect — possibly not the
+        # UI thread, which Qt does not survive. Without cycles, the last reference goes on the UI thread.
+        self._worker = weakref.ref(worker)
         self._cancel = threading.Event()
 
     @property
@@ -39,7 +43,9 @@ class JobControl:
 
     def report(self, done: int, total: int, text: str) -> None:
         """Say how far the work is (total 0: unknown); it reaches the UI thread as `progressed`."""
-        self._worker.reported.emit(done, total, text)
+        worker = self._worker()
+        if worker is not None:
+            worker.reported.emit(done, total, text)
 
 
 class _Worker(QThread):
@@ -136,25 +142,30 @@ class Job(QObject):
 
     @Slot(object)
     def _succeed(self, result: object) -> None:
-        self._settle()
-        if self._on_success is not None:
-            self._on_success(result)
+        on_success = self._settle()[0]
+        if on_success is not None:
+            on_success(result)
         self.succeeded.emit(result)
 
     @Slot(object)
     def _fail(self, exc: BaseException) -> None:
-        self._settle()
-        if self._on_failure is not None:
-            self._on_failure(exc)
+        on_failure = self._settle()[1]
+        if on_failure is not None:
+            on_failure(exc)
         self.failed.emit(exc)
 
-    def _settle(self) -> None:
+    def _settle(self) -> tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]:
+        """Mark the job done and hand back its result callbacks, dropping the job's own references to
+        them: they usually hold the widget that holds this job, a cycle only the collector could free."""
         self._worker.wait()  # the thread has emitted its last signal: let it end before letting go
         self._done = True
+        callbacks = (self._on_success, self._on_failure)
+        self._on_success = self._on_failure = self._on_progress = None
         # Let go after this event, never inside it: were the last reference dropped while Qt still
         # delivers this job's own event, the object would be deleted under Qt's feet.
         QTimer.singleShot(0, lambda: _RUNNING.discard(self))
         self.finished.emit()  # first: a progress dialog closes before a result opens a message box
+        return callbacks
 
 
 class JobProgressDialog(QProgressDialog):
